@@ -178,7 +178,19 @@ connection.onDefinition((p) =>
     }),
   ),
 );
-connection.onRequest(new RequestType<AnalysisParams, AnalysisResult, void>(requests.analysis), (p) => withDoc<AnalysisResult>(p.uri, null, (d) => analysisJson(d.uri, cache.get(d))));
+// "Show figures as JSON": the spec's analysis with its data diagnostics once the reports are in, so
+// its counts equal the Problems panel's (and `evalspec check --format json`).
+connection.onRequest(new RequestType<AnalysisParams, AnalysisResult, void>(requests.analysis), async (p) => {
+  const doc = documents.get(p.uri);
+  if (!doc) return null;
+  try {
+    const analysis = cache.get(doc);
+    return analysisJson(doc.uri, analysis, await data.awaitedDiagnostics(doc.uri, analysis));
+  } catch (e) {
+    connection.console.error(`evalspec: analysis of ${p.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return null;
+  }
+});
 
 data.register();
 

@@ -39,7 +39,28 @@ describe('evalspec check', () => {
     assert.match(r.out, /examples\/support-chat\.evalspec\.yaml:\d+:\d+: error \[golden-set-too-small\]/);
     assert.match(r.out, /baseline cost \$66,355\.20\/day/);
     assert.match(r.out, /5m \$414\.72, 4h \$19,906\.56, 24h \$119,439\.36; sensitivity 5m→4h 48×/);
+    // The golden set and the judge gate (ρ of the latest month below 0.75, read from the data file).
+    assert.match(r.out, /error \[calibration-spearman-below-threshold\]/);
+    assert.match(r.out, /1 spec checked: 2 errors/);
+  });
+
+  it('--no-data skips the data files and says so; the data-backed gate then does not run', () => {
+    const r = run(['check', 'examples/support-chat.evalspec.yaml', '--no-data']);
+    assert.equal(r.code, 1); // the golden set is still too small
+    assert.doesNotMatch(r.out, /calibration-spearman-below-threshold/);
+    assert.match(r.out, /--no-data: 2 data files not read, so the calibration and routing gates did not run \(examples\/support-chat\.evalspec\.yaml: data\/calibration\.csv, examples\/support-chat\.evalspec\.yaml: data\/routing\.csv\)/);
     assert.match(r.out, /1 spec checked: 1 error/);
+    const [json] = JSON.parse(run(['check', 'examples/support-chat.evalspec.yaml', '--no-data', '--format', 'json']).out) as { data: { status: string }[] }[];
+    assert.deepEqual(json!.data.map((d) => d.status), ['skipped', 'skipped']);
+    const [read] = JSON.parse(run(['check', 'examples/support-chat.evalspec.yaml', '--format', 'json']).out) as { data: { status: string }[] }[];
+    assert.deepEqual(read!.data.map((d) => d.status), ['read', 'read']);
+  });
+
+  it('a data file outside --root is an error, never silently skipped', () => {
+    const r = run(['check', 'examples/support-chat.evalspec.yaml', '--root', join(repoRoot, 'docs')]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /error \[data-file-outside-workspace\]/);
+    assert.equal(run(['check', 'examples/support-chat.evalspec.yaml', '--root', join(repoRoot, 'no-such-folder')]).code, 2);
   });
 
   it('exit 0 on a clean spec, 2 when nothing matches or the arguments are wrong', () => {

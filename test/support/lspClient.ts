@@ -30,6 +30,8 @@ export interface TestServer {
   close(uri: string): Promise<PublishDiagnosticsParams>;
   /** The next diagnostics published for `uri` satisfying `when`. */
   nextDiagnostics(uri: string, when?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  /** The last diagnostics published for `uri` (what the Problems panel shows now). */
+  latest(uri: string): PublishDiagnosticsParams | undefined;
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,9 @@ export async function startServer(initializationOptions: unknown = {}): Promise<
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters: { uri: string; when: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const latest = new Map<string, PublishDiagnosticsParams>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    latest.set(p.uri, p);
     for (let i = 0; i < waiters.length; i++) {
       const w = waiters[i]!;
       if (w.uri === p.uri && w.when(p)) {
@@ -69,6 +73,7 @@ export async function startServer(initializationOptions: unknown = {}): Promise<
     process: child,
     stderr: () => err,
     nextDiagnostics,
+    latest: (uri) => latest.get(uri),
     async open(name, text) {
       const uri = pathToFileURL(join(repoRoot, 'test', 'fixtures', `${++counter}-${name}`)).href;
       const d = nextDiagnostics(uri);

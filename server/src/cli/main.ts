@@ -1,22 +1,26 @@
 // `evalspec`: the headless CLI over the same core facade as the language server.
-//   evalspec check <files or globs…> [--format text|json|sarif]
+//   evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>]
 //   evalspec report calibration|routing <spec> [--format text|json|markdown] (see reportCommand.ts)
 // Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { analyzeSpec, defaultSettings } from '../core';
+import { DataReportService } from '../data/dataReports';
+import { skippedDataFiles, specDataDiagnostics } from '../data/specData';
 import { analysisJson, type SpecReport } from './report';
 import { runReportCommand } from './reportCommand';
 import { toSarif } from './sarif';
 
 const version = process.env['EVALSPEC_VERSION'] ?? '0.1.0';
-const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif]
+const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>]
        evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>]
 
   check    validate eval specs (*.evalspec.yaml) and print diagnostics and figures
   report   the calibration or routing report of the data file a spec names (evalspec report --help)
   --format text (default) | json (every diagnostic and figure; see docs/cli.md) | sarif
+  --no-data  do not read the data files specs name (the calibration and routing gates do not run)
+  --root     the folder data files must lie in (after symlinks); default: the current folder
 exit: 0 no errors, 1 errors found, 2 could not run`;
 
 class UsageError extends Error {}
@@ -25,6 +29,9 @@ interface Args {
   command: string;
   patterns: string[];
   format: 'text' | 'json' | 'sarif';
+  /** Read the data files specs name (default), or not (`--no-data`). */
+  data: boolean;
+  root: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -37,9 +44,16 @@ function parseArgs(argv: string[]): Args {
   if (command !== 'check') throw new UsageError(`unknown command "${command}"`);
   const patterns: string[] = [];
   let format: Args['format'] = 'text';
+  let data = true;
+  let root = process.cwd();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === '--format' || a.startsWith('--format=')) {
+    if (a === '--no-data') data = false;
+    else if (a === '--root' || a.startsWith('--root=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (!v) throw new UsageError('--root takes a folder');
+      root = resolve(v);
+    } else if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not ${v ?? 'nothing'}`);
       format = v;
@@ -47,7 +61,7 @@ function parseArgs(argv: string[]): Args {
     else patterns.push(a);
   }
   if (patterns.length === 0) throw new UsageError('name at least one spec file or glob');
-  return { command, patterns, format };
+  return { command, patterns, format, data, root };
 }
 
 function expand(patterns: string[]): string[] {
@@ -72,12 +86,14 @@ function expand(patterns: string[]): string[] {
   return [...files].sort();
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args: Args;
   let files: string[];
+  let roots: string[];
   try {
     args = parseArgs(argv);
     files = expand(args.patterns);
+    roots = dataRoots(args);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`evalspec: ${e.message}\n`);
@@ -88,6 +104,7 @@ function main(argv: string[]): number {
   }
 
   const reports: SpecReport[] = [];
+  const service = new DataReportService();
   let unreadable = 0;
   for (const f of files) {
     const shown = relative(process.cwd(), f) || f;
@@ -101,7 +118,10 @@ function main(argv: string[]): number {
       unreadable++;
       continue;
     }
-    reports.push(analysisJson(shown, analyzeSpec(text)));
+    const analysis = analyzeSpec(text);
+    // The data-backed rules, as the editor runs them once the reports are in (specData.ts).
+    const data = args.data ? await specDataDiagnostics(service, analysis.model, realSpecPath(f), roots, defaultSettings) : { diagnostics: [], files: skippedDataFiles(analysis.model) };
+    reports.push(analysisJson(shown, analysis, data));
   }
 
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
@@ -110,6 +130,24 @@ function main(argv: string[]): number {
 
   if (unreadable > 0) return 2;
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
+}
+
+/** The folder data files must lie in (real path): `--root`, default the current folder. */
+function dataRoots(args: Args): string[] {
+  if (!args.data) return [];
+  try {
+    return [realpathSync(args.root)];
+  } catch {
+    throw new UsageError(`--root ${args.root} does not exist`);
+  }
+}
+
+function realSpecPath(f: string): string {
+  try {
+    return realpathSync(f);
+  } catch {
+    return f;
+  }
 }
 
 function textReport(reports: SpecReport[]): string {
@@ -126,6 +164,8 @@ function textReport(reports: SpecReport[]): string {
       lines.push(...figureLines.map((l) => `  ${l}`));
     }
   }
+  const skipped = reports.flatMap((r) => (r.data ?? []).filter((d) => d.status === 'skipped').map((d) => `${r.file}: ${d.path}`));
+  if (skipped.length > 0) lines.push(`--no-data: ${skipped.length} data file${skipped.length === 1 ? '' : 's'} not read, so the calibration and routing gates did not run (${skipped.join(', ')})`);
   lines.push(`${reports.length} spec${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }
@@ -144,9 +184,5 @@ const argv = process.argv.slice(2);
 if (argv[0] === 'report') {
   runReportCommand(argv.slice(1)).then((code) => (process.exitCode = code), internalError);
 } else {
-  try {
-    process.exitCode = main(argv);
-  } catch (e) {
-    internalError(e);
-  }
+  main(argv).then((code) => (process.exitCode = code), internalError);
 }

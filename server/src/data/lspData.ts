@@ -12,6 +12,7 @@ import { notifications, requests, type DataInitOptions, type DataReportParams, t
 import { dataDiagnostics } from './dataDiagnostics';
 import { dataTargets, type DataJob } from './dataJob';
 import { DataReportService } from './dataReports';
+import { skippedDataFiles, specDataDiagnostics, type SpecDataResult } from './specData';
 import { workerRunner } from './reportWorker';
 import type { PanelModel, ReportKind } from './panelModel';
 
@@ -85,6 +86,17 @@ export class DataFeatures {
       out.push(...dataDiagnostics(last.result, t.range, this.host.settings().severity));
     }
     return out;
+  }
+
+  /**
+   * The data diagnostics once the reports are in (awaiting them; cached reports are reused), with the
+   * status of each file: what "Show figures as JSON" reports, equal to what the Problems panel shows.
+   */
+  async awaitedDiagnostics(uri: string, analysis: SpecAnalysis): Promise<SpecDataResult> {
+    if (!this.trusted || !uri.startsWith('file:')) return { diagnostics: [], files: skippedDataFiles(analysis.model) };
+    const result = await specDataDiagnostics(this.service, analysis.model, fileURLToPath(uri), this.roots, this.host.settings());
+    this.host.publish(uri); // the Problems panel shows the same reports
+    return result;
   }
 
   /** Starts (or reuses) the reports of a document's data files and re-publishes when they complete. */
