@@ -25,7 +25,7 @@ export const paritySpecs = globSync(['examples/*.evalspec.{yaml,yml}', 'test/fix
 
 type Flat = { code: string; severity: string; message: string; range: string };
 const rangeText = (sl: number, sc: number, el: number, ec: number) => `${sl}:${sc}-${el}:${ec}`;
-const fromLsp = (d: Diagnostic): Flat => ({ code: String(d.code), severity: severityName[d.severity ?? 1]!, message: d.message, range: rangeText(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) });
+const fromLsp = (d: Diagnostic): Flat => ({ code: String(d.code), severity: severityName[d.severity ?? 1]!, message: typeof d.message === 'string' ? d.message : d.message.value, range: rangeText(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) });
 const fromCli = (d: SpecReport['diagnostics'][number]): Flat => ({ code: d.code, severity: d.severity, message: d.message, range: rangeText(d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1) });
 
 describe('evalspec check equals the Problems panel once the reports are in', { timeout: 300_000 }, () => {
