@@ -143,32 +143,51 @@ export interface EvalSpecModel {
   };
 }
 
-export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
+/** A top-level section's share of the model; a reader reads only its own section of the root. */
+export type SectionPart = Partial<Omit<EvalSpecModel, 'root'>>;
+export type SectionReader = (r: TreeReader, root: SpecNode) => SectionPart;
+
+/**
+ * The model, section by section. Each reader depends on one top-level key only, so a caller that
+ * knows a section is unchanged (same node, same place) may pass the part it read before.
+ */
+export function readSpecModel(root: SpecNode, r: TreeReader, reuse?: (key: string, read: () => SectionPart) => SectionPart): EvalSpecModel {
+  const m: EvalSpecModel = { root };
+  for (const [key, read] of sectionReaders) Object.assign(m, reuse ? reuse(key, () => read(r, root)) : read(r, root));
+  return m;
+}
+
+function readVersion(r: TreeReader, root: SpecNode): SectionPart {
+  const version = r.num(root, 'evalspec');
+  return version ? { version } : {};
+}
+
+function readName(r: TreeReader, root: SpecNode): SectionPart {
+  const name = r.str(root, 'name');
+  return name ? { name } : {};
+}
+
+function readTraffic(r: TreeReader, root: SpecNode): SectionPart {
   const traffic = r.map(root, 'traffic');
-  const judge = r.map(root, 'judge');
-  const golden = r.map(root, 'golden_set');
-  const cadence = r.map(root, 'cadence');
-  const router = r.map(root, 'router');
-  const metrics = r.section(root, 'metrics');
-  const ledger = r.section(root, 'ledger');
-  const retention = r.map(root, 'retention');
-
-  const m: EvalSpecModel = { root, version: r.num(root, 'evalspec'), name: r.str(root, 'name') };
-
-  if (traffic) {
-    const n = traffic.node;
-    m.traffic = {
+  if (!traffic) return {};
+  const n = traffic.node;
+  return {
+    traffic: {
       ...traffic,
       qps: r.num(n, 'qps'),
       avgOutputTokens: r.num(n, 'avg_output_tokens'),
       pricePer1mOutputTokens: r.num(n, 'price_per_1m_output_tokens'),
       sessionsPerDay: r.num(n, 'sessions_per_day'),
       requestsPerSession: r.num(n, 'requests_per_session'),
-    };
-  }
+    },
+  };
+}
 
-  if (metrics && metrics.node.kind === 'seq') {
-    m.metrics = {
+function readMetrics(r: TreeReader, root: SpecNode): SectionPart {
+  const metrics = r.section(root, 'metrics');
+  if (!metrics || metrics.node.kind !== 'seq') return {};
+  return {
+    metrics: {
       ...metrics,
       items: r.items(root, 'metrics').map((s) => {
         const p = r.map(s.node, 'predicts');
@@ -181,15 +200,19 @@ export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
           predicts: p && { ...p, onlineMetric: r.str(p.node, 'online_metric'), expectedEffect: r.str(p.node, 'expected_effect') },
         };
       }),
-    };
-  }
+    },
+  };
+}
 
-  if (judge) {
-    const n = judge.node;
-    const rubric = r.section(n, 'rubric');
-    const cal = r.map(n, 'calibration');
-    const band = r.section(n, 'escalation_band');
-    m.judge = {
+function readJudge(r: TreeReader, root: SpecNode): SectionPart {
+  const judge = r.map(root, 'judge');
+  if (!judge) return {};
+  const n = judge.node;
+  const rubric = r.section(n, 'rubric');
+  const cal = r.map(n, 'calibration');
+  const band = r.section(n, 'escalation_band');
+  return {
+    judge: {
       ...judge,
       kind: r.str(n, 'kind'),
       model: r.str(n, 'model'),
@@ -210,22 +233,30 @@ export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
       },
       escalationBand: r.scalarList(n, 'escalation_band', isNumber),
       escalationBandSection: band,
-      calibration: cal && {
-        ...cal,
-        examples: r.num(cal.node, 'examples'),
-        data: r.str(cal.node, 'data'),
-        minSpearman: r.num(cal.node, 'min_spearman'),
-        minKappa: r.num(cal.node, 'min_kappa'),
-        refresh: r.str(cal.node, 'refresh'),
-        columns: calibrationColumns(r, r.map(cal.node, 'columns')),
-      },
-    };
-  }
+      calibration: cal && readCalibration(r, cal),
+    },
+  };
+}
 
-  if (golden) {
-    const n = golden.node;
-    const cohorts = r.section(n, 'cohorts');
-    m.goldenSet = {
+function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
+  return {
+    ...cal,
+    examples: r.num(cal.node, 'examples'),
+    data: r.str(cal.node, 'data'),
+    minSpearman: r.num(cal.node, 'min_spearman'),
+    minKappa: r.num(cal.node, 'min_kappa'),
+    refresh: r.str(cal.node, 'refresh'),
+    columns: calibrationColumns(r, r.map(cal.node, 'columns')),
+  };
+}
+
+function readGoldenSet(r: TreeReader, root: SpecNode): SectionPart {
+  const golden = r.map(root, 'golden_set');
+  if (!golden) return {};
+  const n = golden.node;
+  const cohorts = r.section(n, 'cohorts');
+  return {
+    goldenSet: {
       ...golden,
       size: r.num(n, 'size'),
       confidence: r.num(n, 'confidence'),
@@ -249,28 +280,36 @@ export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
       sampledOn: r.str(n, 'sampled_on'),
       refresh: r.str(n, 'refresh'),
       labelBudget: r.num(n, 'label_budget'),
-    };
-  }
+    },
+  };
+}
 
-  if (cadence) {
-    const n = cadence.node;
-    const pre = r.map(n, 'pre_merge');
-    const daily = r.map(n, 'daily');
-    const weekly = r.map(n, 'weekly');
-    m.cadence = {
+function readCadence(r: TreeReader, root: SpecNode): SectionPart {
+  const cadence = r.map(root, 'cadence');
+  if (!cadence) return {};
+  const n = cadence.node;
+  const pre = r.map(n, 'pre_merge');
+  const daily = r.map(n, 'daily');
+  const weekly = r.map(n, 'weekly');
+  return {
+    cadence: {
       ...cadence,
       preMerge: pre && { ...pre, blocking: r.bool(pre.node, 'blocking'), examples: r.num(pre.node, 'examples') },
       daily: daily && { ...daily, examples: r.num(daily.node, 'examples') },
       weekly: weekly && { ...weekly, stratified: r.bool(weekly.node, 'stratified'), examples: r.num(weekly.node, 'examples') },
-    };
-  }
+    },
+  };
+}
 
-  if (router) {
-    const n = router.node;
-    const tiers = r.section(n, 'tiers');
-    const alerts = r.map(n, 'alerts');
-    const canary = r.map(n, 'canary');
-    m.router = {
+function readRouter(r: TreeReader, root: SpecNode): SectionPart {
+  const router = r.map(root, 'router');
+  if (!router) return {};
+  const n = router.node;
+  const tiers = r.section(n, 'tiers');
+  const alerts = r.map(n, 'alerts');
+  const canary = r.map(n, 'canary');
+  return {
+    router: {
       ...router,
       latencyBudgetP95Ms: r.num(n, 'latency_budget_p95_ms'),
       escalateLowestConfidence: r.num(n, 'escalate_lowest_confidence'),
@@ -298,11 +337,15 @@ export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
       },
       results: r.str(n, 'results'),
       columns: routerColumns(r, r.map(n, 'columns')),
-    };
-  }
+    },
+  };
+}
 
-  if (ledger && ledger.node.kind === 'seq') {
-    m.ledger = {
+function readLedger(r: TreeReader, root: SpecNode): SectionPart {
+  const ledger = r.section(root, 'ledger');
+  if (!ledger || ledger.node.kind !== 'seq') return {};
+  return {
+    ledger: {
       ...ledger,
       rows: r.items(root, 'ledger').map((s) => {
         const n = s.node;
@@ -322,14 +365,17 @@ export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
           passRateGap: r.num(n, 'pass_rate_gap'),
         };
       }),
-    };
-  }
+    },
+  };
+}
 
+function readTenants(r: TreeReader, root: SpecNode): SectionPart {
   const tenants = r.map(root, 'tenants');
-  if (tenants) {
-    const n = tenants.node;
-    const kv = r.map(n, 'kv_cache_quota');
-    m.tenants = {
+  if (!tenants) return {};
+  const n = tenants.node;
+  const kv = r.map(n, 'kv_cache_quota');
+  return {
+    tenants: {
       ...tenants,
       clusterCostPerHour: r.num(n, 'cluster_cost_per_hour'),
       clusterGpuSeconds: r.num(n, 'cluster_gpu_seconds'),
@@ -340,11 +386,29 @@ export function readSpecModel(root: SpecNode, r: TreeReader): EvalSpecModel {
         evalGpuSeconds: r.num(t.node, 'eval_gpu_seconds'),
         productionGpuSeconds: r.num(t.node, 'production_gpu_seconds'),
       })),
-    };
-  }
-  if (retention) m.retention = { ...retention, usersRetained90d: r.num(retention.node, 'users_retained_90d') };
-  return m;
+    },
+  };
 }
+
+function readRetention(r: TreeReader, root: SpecNode): SectionPart {
+  const retention = r.map(root, 'retention');
+  return retention ? { retention: { ...retention, usersRetained90d: r.num(retention.node, 'users_retained_90d') } } : {};
+}
+
+/** Every top-level key the model reads, with its reader; the order is the model's field order. */
+const sectionReaders: readonly (readonly [string, SectionReader])[] = [
+  ['evalspec', readVersion],
+  ['name', readName],
+  ['traffic', readTraffic],
+  ['metrics', readMetrics],
+  ['judge', readJudge],
+  ['golden_set', readGoldenSet],
+  ['cadence', readCadence],
+  ['router', readRouter],
+  ['ledger', readLedger],
+  ['tenants', readTenants],
+  ['retention', readRetention],
+];
 
 /** The spec's calibration `columns`, keyed as the calibration report names its columns. */
 function calibrationColumns(r: TreeReader, s: Section | undefined): Record<string, string> | undefined {

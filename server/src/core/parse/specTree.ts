@@ -2,8 +2,8 @@
 // The YAML library does the parsing; this layer adds what a validator needs and the library leaves
 // open: alias expansion bounded by a node budget (a "billion laughs" file costs bounded time and
 // memory), merge keys, and one uniform node shape for the validator, the model and the features.
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YNode } from 'yaml';
-import type { SpecDiagnostic } from '../types';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node as YNode, type YAMLMap } from 'yaml';
+import type { Range, SpecDiagnostic } from '../types';
 import { LineIndex } from './positions';
 
 export interface ScalarNode {
@@ -63,7 +63,10 @@ export interface ParsedSpec {
   diagnostics: SpecDiagnostic[];
 }
 
-class BudgetExceeded extends Error {}
+export class BudgetExceeded extends Error {}
+
+/** The parser options every spec (and every incrementally parsed piece of one) is read with. */
+export const yamlParseOptions = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true, version: '1.2' } as const;
 
 export function parseSpecText(text: string, limits: ParseLimits = defaultParseLimits): ParsedSpec {
   const lines = new LineIndex(text);
@@ -91,8 +94,7 @@ export function parseSpecText(text: string, limits: ParseLimits = defaultParseLi
   }
 
   // A BOM is legal at the very start of a YAML stream; the parser accepts it and offsets stay right.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true, strict: true, version: '1.2' });
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), ...yamlParseOptions });
 
   for (const e of doc.errors) {
     const [s, eEnd] = e.pos;
@@ -109,81 +111,10 @@ export function parseSpecText(text: string, limits: ParseLimits = defaultParseLi
     diagnostics.push({ code: 'yaml-warning', severity: 'warning', message: yamlMessage(w.code, w.message), range: at(s, wEnd), data: { yamlCode: w.code } });
   }
 
-  let nodes = 0;
-  const expanding = new Set<YNode>();
-  const convert = (n: YNode | null | undefined, fallbackAt: number, depth: number): SpecNode => {
-    if (++nodes > limits.maxNodes) throw new BudgetExceeded();
-    if (depth > limits.maxDepth) throw new BudgetExceeded();
-    if (n == null) return { kind: 'scalar', value: null, raw: '', quoted: false, start: fallbackAt, end: fallbackAt };
-    if (isAlias(n)) {
-      const target = (n as Alias).resolve(doc) as YNode | undefined;
-      const [s, e] = n.range ?? [fallbackAt, fallbackAt];
-      if (!target) {
-        diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: `The alias *${(n as Alias).source} names no anchor defined before it.`, range: at(s, e) });
-        return { kind: 'scalar', value: null, raw: '', quoted: false, start: s, end: e };
-      }
-      if (expanding.has(target)) {
-        diagnostics.push({ code: 'alias-cycle', severity: 'error', message: `The alias *${(n as Alias).source} refers to a node that contains it, which would never end.`, range: at(s, e) });
-        return { kind: 'scalar', value: null, raw: '', quoted: false, start: s, end: e };
-      }
-      expanding.add(target);
-      try {
-        return convert(target, s, depth + 1);
-      } finally {
-        expanding.delete(target);
-      }
-    }
-    const [start, end] = n.range ?? [fallbackAt, fallbackAt];
-    if (isScalar(n)) {
-      const v = (n as Scalar).value;
-      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
-      const quoted = n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE;
-      return { kind: 'scalar', value, raw: text.slice(start, end), quoted, start, end };
-    }
-    if (isSeq(n)) {
-      return { kind: 'seq', items: n.items.map((it) => convert(it as YNode, start, depth + 1)), start, end };
-    }
-    if (isMap(n)) {
-      const entries: MapEntry[] = [];
-      const seen = new Set<string>();
-      const add = (e: MapEntry) => {
-        if (!seen.has(e.key)) {
-          seen.add(e.key);
-          entries.push(e);
-        }
-      };
-      const merged: MapEntry[] = [];
-      for (const pair of n.items) {
-        if (!isPair(pair)) continue;
-        const k = pair.key as YNode | null;
-        const kr = k?.range ?? [start, start];
-        if (isScalar(k) && typeof k.value === 'symbol') {
-          // With merge keys on, the library marks an unquoted `<<` key with a symbol value.
-          const src = convert(pair.value as YNode, kr[1], depth + 1);
-          const maps = src.kind === 'seq' ? src.items : [src];
-          for (const m of maps) {
-            if (m.kind === 'map') merged.push(...m.entries);
-            else diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: 'A merge key (<<) must name a mapping or a list of mappings.', range: at(m.start, m.end) });
-          }
-          continue;
-        }
-        if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number' && typeof k.value !== 'boolean')) {
-          diagnostics.push({ code: 'invalid-key', severity: 'error', message: 'Keys in an eval spec are plain names; this key is a mapping, a list or empty.', range: at(kr[0], kr[1] > kr[0] ? kr[1] : kr[0] + 1) });
-          continue;
-        }
-        const value = convert(pair.value as YNode, kr[1], depth + 1);
-        add({ key: String(k.value), keyStart: kr[0], keyEnd: kr[1], value });
-      }
-      // Explicit keys win over merged ones (YAML merge-key semantics).
-      for (const e of merged) add(e);
-      return { kind: 'map', entries, start, end };
-    }
-    return { kind: 'scalar', value: null, raw: '', quoted: false, start, end };
-  };
-
+  const converter = new TreeConverter(doc, text, limits, diagnostics, at);
   let root: SpecNode | undefined;
   try {
-    root = doc.contents ? convert(doc.contents as YNode, 0, 0) : undefined;
+    root = converter.root();
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
     diagnostics.push({
@@ -215,3 +146,110 @@ function yamlMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return `${trimmed}: this key is already set earlier in the same mapping, and YAML keeps only one.`;
   return trimmed.endsWith('.') ? trimmed : `${trimmed}.`;
 }
+
+type At = (start: number, end: number) => Range;
+
+/**
+ * Turns a parsed YAML document into spec nodes. Counts nodes and depth against the limits (aliases
+ * count every time they are expanded) and records whether the document used an alias or a merge
+ * key, so an incremental parse knows when a piece cannot be read on its own.
+ */
+export class TreeConverter {
+  nodes = 0;
+  usedAliasOrMerge = false;
+  private readonly expanding = new Set<YNode>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly limits: ParseLimits,
+    private readonly diagnostics: SpecDiagnostic[],
+    private readonly at: At,
+    private readonly depthOffset = 0,
+  ) {}
+
+  root(): SpecNode | undefined {
+    return this.doc.contents ? this.convert(this.doc.contents as YNode, 0, this.depthOffset) : undefined;
+  }
+
+  private convert(n: YNode | null | undefined, fallbackAt: number, depth: number): SpecNode {
+    if (++this.nodes > this.limits.maxNodes) throw new BudgetExceeded();
+    if (depth > this.limits.maxDepth) throw new BudgetExceeded();
+    if (n == null) return nullAt(fallbackAt, fallbackAt);
+    if (isAlias(n)) return this.convertAlias(n as Alias, fallbackAt, depth);
+    const [start, end] = n.range ?? [fallbackAt, fallbackAt];
+    if (isScalar(n)) {
+      const v = (n as Scalar).value;
+      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+      const quoted = n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE;
+      return { kind: 'scalar', value, raw: this.text.slice(start, end), quoted, start, end };
+    }
+    if (isSeq(n)) return { kind: 'seq', items: n.items.map((it) => this.convert(it as YNode, start, depth + 1)), start, end };
+    if (isMap(n)) return this.convertMap(n as YAMLMap, start, end, depth);
+    return nullAt(start, end);
+  }
+
+  private convertAlias(n: Alias, fallbackAt: number, depth: number): SpecNode {
+    this.usedAliasOrMerge = true;
+    const target = n.resolve(this.doc) as YNode | undefined;
+    const [s, e] = n.range ?? [fallbackAt, fallbackAt];
+    if (!target) {
+      this.diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: `The alias *${n.source} names no anchor defined before it.`, range: this.at(s, e) });
+      return nullAt(s, e);
+    }
+    if (this.expanding.has(target)) {
+      this.diagnostics.push({ code: 'alias-cycle', severity: 'error', message: `The alias *${n.source} refers to a node that contains it, which would never end.`, range: this.at(s, e) });
+      return nullAt(s, e);
+    }
+    this.expanding.add(target);
+    try {
+      return this.convert(target, s, depth + 1);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+
+  private convertMap(n: YAMLMap, start: number, end: number, depth: number): MapNode {
+    const entries: MapEntry[] = [];
+    const seen = new Set<string>();
+    const add = (e: MapEntry) => {
+      if (!seen.has(e.key)) {
+        seen.add(e.key);
+        entries.push(e);
+      }
+    };
+    const merged: MapEntry[] = [];
+    for (const pair of n.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as YNode | null;
+      const kr = k?.range ?? [start, start];
+      if (isScalar(k) && typeof k.value === 'symbol') {
+        // With merge keys on, the library marks an unquoted `<<` key with a symbol value.
+        this.usedAliasOrMerge = true;
+        merged.push(...this.mergedEntries(pair.value as YNode, kr[1], depth));
+        continue;
+      }
+      if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number' && typeof k.value !== 'boolean')) {
+        this.diagnostics.push({ code: 'invalid-key', severity: 'error', message: 'Keys in an eval spec are plain names; this key is a mapping, a list or empty.', range: this.at(kr[0], kr[1] > kr[0] ? kr[1] : kr[0] + 1) });
+        continue;
+      }
+      const value = this.convert(pair.value as YNode, kr[1], depth + 1);
+      add({ key: String(k.value), keyStart: kr[0], keyEnd: kr[1], value });
+    }
+    // Explicit keys win over merged ones (YAML merge-key semantics).
+    for (const e of merged) add(e);
+    return { kind: 'map', entries, start, end };
+  }
+
+  private mergedEntries(source: YNode, at: number, depth: number): MapEntry[] {
+    const src = this.convert(source, at, depth + 1);
+    const out: MapEntry[] = [];
+    for (const m of src.kind === 'seq' ? src.items : [src]) {
+      if (m.kind === 'map') out.push(...m.entries);
+      else this.diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: 'A merge key (<<) must name a mapping or a list of mappings.', range: this.at(m.start, m.end) });
+    }
+    return out;
+  }
+}
+
+const nullAt = (start: number, end: number): ScalarNode => ({ kind: 'scalar', value: null, raw: '', quoted: false, start, end });
