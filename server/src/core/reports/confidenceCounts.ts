@@ -15,6 +15,7 @@
 // function turns into the same exact decimal it would give on all N values (see the property test).
 import type Decimal from 'decimal.js';
 import { nearestRank, percentileType7Sorted, toSortedDecimals, type PercentileMethod } from '../monitoring/index';
+import { p10Ranks, type DayOrderStatistics } from './routingStatistics';
 
 const GRID = 10_000;
 export const MAX_OFF_GRID_VALUES = 100_000;
@@ -83,6 +84,15 @@ export class ConfidenceCounts {
     throw new RangeError(`ConfidenceCounts: rank ${r2} is beyond ${this.n} values`);
   }
 
+  /** The order statistics of the p10 (routingStatistics.ts), or undefined with no values. */
+  p10OrderStatistics(): DayOrderStatistics | undefined {
+    if (this.n === 0) return undefined;
+    const r = p10Ranks(this.n);
+    const type7 = this.orderStatistics(r.type7[0], r.type7[1]);
+    const [nr] = this.orderStatistics(r.nearestRank, r.nearestRank);
+    return { n: this.n, type7, nearestRank: nr, exact: this.rounded === 0 };
+  }
+
   /** The q-th percentile (q in (0, 100)) by the given method, or undefined with no values. */
   percentile(q: number, method: PercentileMethod): ExactPercentile | undefined {
     const n = this.n;
@@ -99,6 +109,12 @@ export class ConfidenceCounts {
     const [a, b] = this.orderStatistics(lo, hi);
     return { value: percentileType7Sorted(equivalentType7Sample(a, b, n, q), q), exact, n };
   }
+}
+
+/** The exact p10 of a day from its order statistics (the same definition as ConfidenceCounts.percentile). */
+export function p10FromOrderStatistics(d: DayOrderStatistics, method: PercentileMethod): ExactPercentile {
+  if (method === 'nearest-rank') return { value: toSortedDecimals([d.nearestRank], 'p10FromOrderStatistics')[0] as Decimal, exact: d.exact, n: d.n };
+  return { value: percentileType7Sorted(equivalentType7Sample(d.type7[0], d.type7[1], d.n, 10), 10), exact: d.exact, n: d.n };
 }
 
 /**
