@@ -65,3 +65,29 @@ export {
 export { seededRandom, type SeededRandom } from './seededRandom';
 export { bootstrapSpearman, bootstrapKappa, type BootstrapInterval, type BootstrapOptions } from './bootstrap';
 export { highConfidencePrecision, type HighConfidencePrecision } from './highConfidencePrecision';
+
+// Issue 11: the statistics of evaluating with a judge (reference: vectors-v2.json, README-v2.md).
+export { pairedComparison, clippedInterval, chiSquare1Sf, type PairedComparison, type ClippedInterval } from './pairedComparison';
+export { pairedSampleSize, type PairedSampleSize, type PairedSampleSizeInput } from './pairedSampleSize';
+export { judgeCorrection, type JudgeCorrection, type JudgeCorrected, type JudgeCorrectionInput } from './judgeCorrection';
+export { ppiMean, type PpiMean, type PpiCounts, type PpiBlock, type PpiTunedBlock, type PpiPlusPlusBlock } from './ppiMean';
+export { ppiPower, roundHalfEven, type PpiPower, type PpiPowerInput, type PpiPowerBranch } from './ppiPower';
+export { ppiLabelsForHalfWidth, type PpiLabelPlan } from './ppiLabelsForHalfWidth';
+export { correlationFactor, CORRELATION_METHODS, type CorrelationMethod } from './correlationFactor';
+export { correlationCi, type CorrelationCi } from './correlationCi';
+export { correlationWidthSize, type CorrelationWidthSize } from './correlationWidthSize';
+export { correlationGate, type CorrelationGate } from './correlationGate';
+export { correlationDetectSize, type CorrelationDetectSize } from './correlationDetectSize';
+export { kappaPrecision, type KappaPrecision, type KappaEstimate } from './kappaPrecision';
+export { kappaCiSize, type KappaCiSize, type KappaCiSizeInput } from './kappaCiSize';
+export { kappaPowerSize, noncentralityForPower, type KappaPowerSize } from './kappaPowerSize';
+export { rareFailureZeroN, zeroFailureUpperBound, type RareFailureZeroN } from './rareFailureZeroN';
+export { rareFailureUpperBound, oneSidedUpperBound, type RareFailureUpperBound } from './rareFailureUpperBound';
+export { rareFailureCertifyN, type RareFailureCertifyN } from './rareFailureCertifyN';
+export { designEffect, type DesignEffect } from './designEffect';
+export { finitePopulation, type FinitePopulation } from './finitePopulation';
+export { multiplicity, holmRejections, type Multiplicity } from './multiplicity';
+export { stratifiedEstimate, type StratifiedEstimate, type Stratum } from './stratifiedEstimate';
+export { confidenceSequence, mixtureRadius, mixtureRho, type ConfidenceSequenceRadius, type ConfidenceSequenceInput } from './confidenceSequence';
+export { confidenceSequenceMinT, type ConfidenceSequenceMinT } from './confidenceSequenceMinT';
+export { repeatedTestingFalseAlarm, MAX_LOOKS } from './repeatedTestingFalseAlarm';
