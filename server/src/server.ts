@@ -57,7 +57,7 @@ connection.onInitialize((params) => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'evalspec-language-server' },
+    serverInfo: { name: 'evalspec-language-server', version: process.env['EVALSPEC_VERSION'] ?? '0.0.0' },
   };
 });
 

@@ -38,7 +38,7 @@ export function prepareExtension(): PreparedExtension {
     if [ -f "$STAMP" ]; then echo "[e2e] build: already done in this run"; exit 0; fi
     t1=$(date +%s%N)
     # vsce runs the vscode:prepublish script (the production build) itself.
-    "$VSCE" package --no-dependencies --no-rewrite-relative-links -o "$VSIX" </dev/null
+    "$VSCE" package --no-dependencies --no-rewrite-relative-links --readme-path EXTENSION.md -o "$VSIX" </dev/null
     t2=$(date +%s%N)
     echo "[e2e] vsce package (with the production build): $(( (t2 - t1) / 1000000 )) ms"
     touch "$STAMP"
