@@ -2,7 +2,7 @@
 # The README's first command: set up on a fresh machine, build the VSIX, print the CLI's report on
 # the bundled examples, and serve them in a real VS Code (code-server) on 127.0.0.1.
 # Supported: Debian 12 / Ubuntu 22.04 or later on x64, as root or with sudo, Node 20+ on PATH.
-# Measured on 2 cores: about 4 minutes on a fresh machine (npm ci, apt, code-server), 20 seconds after.
+# Measured on 2 cores: about 7 minutes on a fresh machine (npm ci, apt, code-server 5 min), 30 seconds after.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -6,8 +6,8 @@
 #     carries the headers its native modules compile against).
 #   - code-server, in a folder of its own, installed with that Node first on PATH.
 # Supported: Debian 12 / Ubuntu 22.04 or later on x64, as root or with sudo (apt-get; Node 20+ and
-# npm on PATH). Measured on 2 cores: about 3 minutes the first time (apt ~1 min, code-server's
-# native modules ~2 min), 2 seconds when everything is there.
+# npm on PATH). Measured on 2 cores: 348 s the first time (apt 44 s, code-server's native
+# modules 297 s), 2 seconds when everything is there.
 # Idempotent: every step is skipped when its result is already there. Versions are exact pins so a
 # fresh machine gets the same editor (code-server 4.139.1 embeds VS Code 1.139.1).
 # Why not @vscode/test-electron here: see /work/shared/REAL-EDITOR-TESTS.md (no download route).
@@ -62,7 +62,7 @@ if [ -f "$cs_stamp" ] && [ -f "$cs_entry" ]; then
   step "code-server: $CODE_SERVER_VERSION already installed in $cs_dir"
 else
   t=$SECONDS
-  step "code-server: installing $CODE_SERVER_VERSION with Node $NODE_PKG_VERSION (builds native modules; ~2-3 min)"
+  step "code-server: installing $CODE_SERVER_VERSION with Node $NODE_PKG_VERSION (builds native modules; about 5 min on 2 cores)"
   rm -rf "$cs_dir"
   mkdir -p "$cs_dir"
   # A package.json of its own so npm never walks up into the extension's dependencies.
