@@ -93,3 +93,15 @@ describe('evalspec check', () => {
     assert.equal(run(['check', 'examples']).code, 1);
   });
 });
+
+describe('evalspec calc (built CLI)', () => {
+  it('computes without a spec, and refuses bad input with one line and exit 2', () => {
+    const ok = run(['calc', 'paired-n', '--p1', '0.80', '--p2', '0.78', '--discordance', '0.10']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /^paired: 1960 items .*independent groups: 13020 items in all/);
+    const bad = run(['calc', 'paired-n', '--p1', '0.80', '--p2', 'x', '--discordance', '0.10']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err, 'evalspec calc: --p2 takes a number strictly between 0 and 1, got "x"\n');
+    assert.match(run(['--help']).err, /evalspec calc <quantity>/);
+  });
+});

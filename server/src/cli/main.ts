@@ -1,6 +1,7 @@
 // `evalspec`: the headless CLI over the same core facade as the language server.
 //   evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>]
 //   evalspec report calibration|routing <spec> [--format text|json|markdown] (see reportCommand.ts)
+//   evalspec calc <quantity> --key value … [--format text|json] (see calcCommand.ts)
 // Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -9,15 +10,18 @@ import { analyzeSpec, defaultSettings } from '../core';
 import { DataReportService } from '../data/dataReports';
 import { skippedDataFiles, specDataDiagnostics } from '../data/specData';
 import { analysisJson, type SpecReport } from './report';
+import { runCalcCommand } from './calcCommand';
 import { runReportCommand } from './reportCommand';
 import { toSarif } from './sarif';
 
 const version = process.env['EVALSPEC_VERSION'] ?? '0.1.0';
 const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>]
        evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>]
+       evalspec calc <quantity> --key value … [--format text|json]
 
   check    validate eval specs (*.evalspec.yaml) and print diagnostics and figures
   report   the calibration or routing report of the data file a spec names (evalspec report --help)
+  calc     a statistic without a spec: paired-n, judge-correct, ppi, corr-gate, … (evalspec calc --help)
   --format text (default) | json (every diagnostic and figure; see docs/cli.md) | sarif
   --no-data  do not read the data files specs name (the calibration and routing gates do not run)
   --root     the folder data files must lie in (after symlinks); default: the current folder
@@ -181,7 +185,13 @@ const internalError = (e: unknown) => {
   process.exitCode = 2;
 };
 const argv = process.argv.slice(2);
-if (argv[0] === 'report') {
+if (argv[0] === 'calc') {
+  try {
+    process.exitCode = runCalcCommand(argv.slice(1));
+  } catch (e) {
+    internalError(e);
+  }
+} else if (argv[0] === 'report') {
   runReportCommand(argv.slice(1)).then((code) => (process.exitCode = code), internalError);
 } else {
   main(argv).then((code) => (process.exitCode = code), internalError);
