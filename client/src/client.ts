@@ -20,8 +20,9 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     ],
     // Data files the specs name: a change re-runs the reports (the server keys them by mtime and size).
     synchronize: { configurationSection: 'evalspec', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{csv,jsonl,ndjson,parquet,pq}') },
-    // In an untrusted workspace the server reads no data file until the user grants trust.
-    initializationOptions: { settings: readSettings(), workspaceTrusted: vscode.workspace.isTrusted },
+    // In an untrusted workspace the server reads no data file and no git baseline until the user grants
+    // trust. A function, so a restarted server gets the trust state of the moment, not of activation.
+    initializationOptions: () => ({ settings: readSettings(), workspaceTrusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     traceOutputChannel: output,
     initializationFailedHandler: (error) => {

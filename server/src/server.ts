@@ -4,9 +4,9 @@
 import { CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, RequestType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveSettings, type EvalSpecSettings } from './core';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveInsideWorkspace } from './core/data';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
@@ -16,6 +16,7 @@ import { readCommittedText } from './lsp/gitBaseline';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { AnalysisCache } from './lsp/analysisCache';
+import { WorkspaceTrust } from './lsp/workspaceTrust';
 import { toLspDiagnostic } from './lsp/convert';
 import { requests, type AnalysisParams, type AnalysisResult } from './protocol';
 import { analysisJson } from './cli/report';
@@ -37,13 +38,22 @@ let clientPullsConfiguration = false;
 let clientSupportsFolders = false;
 const cache = new AnalysisCache(() => settings);
 const timers = new Map<string, NodeJS.Timeout>();
-const data = new DataFeatures({ connection, documents, analysis: (d) => cache.get(d), settings: () => settings, publish: (uri) => publish(uri) });
+const trust = new WorkspaceTrust();
+const data = new DataFeatures({ connection, documents, analysis: (d) => cache.get(d), settings: () => settings, publish: (uri) => publish(uri), trusted: () => trust.isTrusted });
+trust.register(connection);
+trust.onGranted(() => {
+  for (const d of documents.all()) {
+    data.refresh(d.uri);
+    void loadBaseline(d.uri);
+  }
+});
 
 connection.onInitialize((params) => {
   clientPullsConfiguration = !!params.capabilities.workspace?.configuration;
   clientSupportsFolders = !!params.capabilities.workspace?.workspaceFolders;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = resolveSettings(init.settings);
+  trust.initialize(params);
   data.initialize(params);
   return {
     capabilities: {
@@ -126,11 +136,22 @@ function schedule(uri: string): void {
   }, delay));
 }
 
-/** Compares the spec with its committed version (git HEAD) when it is a file on disk. */
+/** Compares the spec with its committed version (git HEAD) when it is a file on disk in a trusted workspace. */
 async function loadBaseline(uri: string): Promise<void> {
-  if (!uri.startsWith('file:')) return;
-  const text = await readCommittedText(fileURLToPath(uri));
+  if (!uri.startsWith('file:') || !trust.isTrusted) return;
+  await Promise.resolve();
+  const text = readCommittedText(fileURLToPath(uri));
   if (cache.setPrevious(uri, text) && documents.get(uri)) publish(uri);
+}
+
+/** A data path's file URI, under the data readers' checks; nothing in an untrusted workspace. */
+async function resolveDataLink(specUri: string, rel: string): Promise<string | undefined> {
+  if (!trust.isTrusted || !specUri.startsWith('file:')) return undefined;
+  const specPath = fileURLToPath(specUri);
+  const root = data.workspaceRoot(specPath);
+  if (!root) return undefined;
+  const r = await resolveInsideWorkspace(rel, { workspaceRoot: root, baseDir: dirname(specPath), maxBytes: Number.MAX_SAFE_INTEGER });
+  return r.ok ? pathToFileURL(r.resolvedPath).href : undefined;
 }
 
 documents.onDidOpen((e) => {
@@ -169,15 +190,7 @@ connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (d) => docume
 connection.languages.inlayHint.on((p, token) => withDoc(p.textDocument.uri, [], (d) => (token.isCancellationRequested ? [] : inlayHints(cache.get(d), p.range, settings))));
 connection.onCodeLens((p, token) => withDoc(p.textDocument.uri, [], (d) => (token.isCancellationRequested ? [] : codeLenses(cache.get(d), d.uri, d.version, settings))));
 connection.onCodeAction((p, token) => withDoc(p.textDocument.uri, [], (d) => (token.isCancellationRequested ? [] : codeActions(cache.get(d), d.uri, d.version, p.context.diagnostics))));
-connection.onDefinition((p) =>
-  withDoc(p.textDocument.uri, [], (d) =>
-    definition(cache.get(d), p.position.line, p.position.character, (rel) => {
-      if (!d.uri.startsWith('file:')) return undefined;
-      const abs = resolvePath(dirname(fileURLToPath(d.uri)), rel);
-      return existsSync(abs) && statSync(abs).isFile() ? pathToFileURL(abs).href : undefined;
-    }),
-  ),
-);
+connection.onDefinition((p) => withDoc(p.textDocument.uri, Promise.resolve([]), (d) => definition(cache.get(d), p.position.line, p.position.character, (rel) => resolveDataLink(d.uri, rel))));
 // "Show figures as JSON": the spec's analysis with its data diagnostics once the reports are in, so
 // its counts equal the Problems panel's (and `evalspec check --format json`).
 connection.onRequest(new RequestType<AnalysisParams, AnalysisResult, void>(requests.analysis), async (p) => {

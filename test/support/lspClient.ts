@@ -26,6 +26,8 @@ export interface TestServer {
   process: ChildProcessWithoutNullStreams;
   stderr: () => string;
   open(name: string, text: string): Promise<{ uri: string; diagnostics: PublishDiagnosticsParams }>;
+  /** Opens a file at an absolute path (text as given, not read from disk). */
+  openPath(path: string, text: string): Promise<{ uri: string; diagnostics: PublishDiagnosticsParams }>;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams>;
   close(uri: string): Promise<PublishDiagnosticsParams>;
   /** The next diagnostics published for `uri` satisfying `when`. */
@@ -35,7 +37,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(initializationOptions: unknown = {}): Promise<TestServer> {
+/** `root`: the workspace root the server is given (default: the repository). */
+export async function startServer(initializationOptions: unknown = {}, root: string = repoRoot): Promise<TestServer> {
   const serverJs = join(repoRoot, 'dist', 'server', 'server.js');
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: 'pipe' });
   let err = '';
@@ -57,7 +60,7 @@ export async function startServer(initializationOptions: unknown = {}): Promise<
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: pathToFileURL(repoRoot).href,
+    rootUri: pathToFileURL(root).href,
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
     initializationOptions,
     workspaceFolders: null,
@@ -76,6 +79,12 @@ export async function startServer(initializationOptions: unknown = {}): Promise<
     latest: (uri) => latest.get(uri),
     async open(name, text) {
       const uri = pathToFileURL(join(repoRoot, 'test', 'fixtures', `${++counter}-${name}`)).href;
+      const d = nextDiagnostics(uri);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'evalspec', version: 1, text } });
+      return { uri, diagnostics: await d };
+    },
+    async openPath(path, text) {
+      const uri = pathToFileURL(path).href;
       const d = nextDiagnostics(uri);
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'evalspec', version: 1, text } });
       return { uri, diagnostics: await d };

@@ -1,5 +1,5 @@
 // `evalspec`: the headless CLI over the same core facade as the language server.
-//   evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>]
+//   evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>] [--baseline <git-ref>]
 //   evalspec report calibration|routing <spec> [--format text|json|markdown] (see reportCommand.ts)
 //   evalspec calc <quantity> --key value … [--format text|json] (see calcCommand.ts)
 // Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
@@ -9,13 +9,14 @@ import { globSync } from 'tinyglobby';
 import { analyzeSpec, defaultSettings } from '../core';
 import { DataReportService } from '../data/dataReports';
 import { skippedDataFiles, specDataDiagnostics } from '../data/specData';
+import { CliBaseline, compareRulesSkippedNote, inCi } from './baseline';
 import { analysisJson, type SpecReport } from './report';
 import { runCalcCommand } from './calcCommand';
 import { runReportCommand } from './reportCommand';
 import { toSarif } from './sarif';
 
 const version = process.env['EVALSPEC_VERSION'] ?? '0.1.0';
-const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>]
+const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>] [--baseline <git-ref>]
        evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>]
        evalspec calc <quantity> --key value … [--format text|json]
 
@@ -25,6 +26,8 @@ const usage = `usage: evalspec check <files or globs…> [--format text|json|sar
   --format text (default) | json (every diagnostic and figure; see docs/cli.md) | sarif
   --no-data  do not read the data files specs name (the calibration and routing gates do not run)
   --root     the folder data files must lie in (after symlinks); default: the current folder
+  --baseline  compare each spec with its version at this git revision (origin/main, HEAD~1, a tag or
+              commit) so the rules that compare against the committed spec run (judge/production co-drift)
 exit: 0 no errors, 1 errors found, 2 could not run`;
 
 class UsageError extends Error {}
@@ -36,6 +39,7 @@ interface Args {
   /** Read the data files specs name (default), or not (`--no-data`). */
   data: boolean;
   root: string;
+  baseline?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -50,6 +54,7 @@ function parseArgs(argv: string[]): Args {
   let format: Args['format'] = 'text';
   let data = true;
   let root = process.cwd();
+  let baseline: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--no-data') data = false;
@@ -61,11 +66,15 @@ function parseArgs(argv: string[]): Args {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not ${v ?? 'nothing'}`);
       format = v;
+    } else if (a === '--baseline' || a.startsWith('--baseline=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
+      if (!v || v.startsWith('-')) throw new UsageError('--baseline takes a git revision, e.g. --baseline origin/main');
+      baseline = v;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else patterns.push(a);
   }
   if (patterns.length === 0) throw new UsageError('name at least one spec file or glob');
-  return { command, patterns, format, data, root };
+  return { command, patterns, format, data, root, ...(baseline !== undefined ? { baseline } : {}) };
 }
 
 function expand(patterns: string[]): string[] {
@@ -110,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
   const reports: SpecReport[] = [];
   const service = new DataReportService();
   let unreadable = 0;
+  const baseline = new CliBaseline(args.baseline);
   for (const f of files) {
     const shown = relative(process.cwd(), f) || f;
     let text: string;
@@ -122,15 +132,23 @@ async function main(argv: string[]): Promise<number> {
       unreadable++;
       continue;
     }
-    const analysis = analyzeSpec(text);
+    const b = baseline.lookup(f);
+    if (!b.ok) {
+      process.stderr.write(`evalspec: ${shown}: ${b.message}\n`);
+      unreadable++;
+      continue;
+    }
+    const analysis = analyzeSpec(text, b.previousText !== undefined ? { previousText: b.previousText } : {});
     // The data-backed rules, as the editor runs them once the reports are in (specData.ts).
     const data = args.data ? await specDataDiagnostics(service, analysis.model, realSpecPath(f), roots, defaultSettings) : { diagnostics: [], files: skippedDataFiles(analysis.model) };
-    reports.push(analysisJson(shown, analysis, data));
+    reports.push({ ...analysisJson(shown, analysis, data), baseline: b.baseline });
   }
+  baseline.close();
 
+  const skippedNote = args.baseline === undefined ? compareRulesSkippedNote() : undefined;
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  else if (args.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(reports, version), null, 2)}\n`);
-  else process.stdout.write(textReport(reports));
+  else if (args.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(reports, version, skippedNote), null, 2)}\n`);
+  else process.stdout.write(textReport(reports, args.baseline === undefined ? (inCi() ? `note: ${skippedNote}` : undefined) : baselineLine(reports, args.baseline)));
 
   if (unreadable > 0) return 2;
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
@@ -154,7 +172,15 @@ function realSpecPath(f: string): string {
   }
 }
 
-function textReport(reports: SpecReport[]): string {
+/** `baseline origin/main (0123456789ab): 3 specs compared, 1 new since then`. */
+function baselineLine(reports: SpecReport[], revision: string): string {
+  const commit = reports.find((r) => r.baseline?.commit)?.baseline?.commit;
+  const compared = reports.filter((r) => r.baseline?.status === 'compared').length;
+  const added = reports.filter((r) => r.baseline?.status === 'new').length;
+  return `baseline ${revision}${commit ? ` (${commit.slice(0, 12)})` : ''}: ${compared} spec${compared === 1 ? '' : 's'} compared${added ? `, ${added} new since then` : ''}`;
+}
+
+function textReport(reports: SpecReport[], trailer?: string): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -170,6 +196,7 @@ function textReport(reports: SpecReport[]): string {
   }
   const skipped = reports.flatMap((r) => (r.data ?? []).filter((d) => d.status === 'skipped').map((d) => `${r.file}: ${d.path}`));
   if (skipped.length > 0) lines.push(`--no-data: ${skipped.length} data file${skipped.length === 1 ? '' : 's'} not read, so the calibration and routing gates did not run (${skipped.join(', ')})`);
+  if (trailer) lines.push(trailer);
   lines.push(`${reports.length} spec${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

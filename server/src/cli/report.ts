@@ -3,6 +3,7 @@
 // with one. docs/cli.md documents the shape; `reportVersion` changes when it does.
 import type { SpecAnalysis, SpecDiagnostic } from '../core';
 import type { DataFileStatus } from '../data/specData';
+import type { SpecBaseline } from './baseline';
 
 export const reportVersion = 1;
 
@@ -19,6 +20,8 @@ export interface SpecReport {
    * `skipped` under `--no-data`). Their diagnostics are in `diagnostics`, after the spec's own.
    */
   data?: DataFileStatus[];
+  /** `evalspec check` only: what the spec was compared with (see `--baseline` in docs/cli.md). */
+  baseline?: SpecBaseline;
 }
 
 /** `data`: the data-backed diagnostics and file statuses (specData.ts), when the data files were considered. */

@@ -4,13 +4,15 @@ import type { SpecReport } from './report';
 
 const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function toSarif(reports: SpecReport[], toolVersion: string): unknown {
+/** `note`: a tool notification (e.g. that the compare rules did not run without `--baseline`). */
+export function toSarif(reports: SpecReport[], toolVersion: string, note?: string): unknown {
   const ruleIds = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: note ? [{ level: 'note', message: { text: note } }] : [] }],
         tool: { driver: { name: 'evalspec', version: toolVersion, informationUri: 'https://example.invalid/evalspec', rules: ruleIds.map((id) => ({ id, helpUri: `docs/rules.md#${id}` })) } },
         results: reports.flatMap((r) =>
           r.diagnostics.map((d) => ({

@@ -4,6 +4,7 @@ import schemaJson from '../../../schemas/evalspec.schema.json';
 import { computeFigures, type ComputedFigures } from './figures';
 import { readSpecModel, type EvalSpecModel } from './model/spec';
 import { runRules } from './rules/engine';
+import { allRules } from './rules/registry';
 import type { RuleContext } from './rules/rule';
 import { TreeReader } from './model/read';
 import { parseSpecText, type ParsedSpec } from './parse/specTree';
@@ -81,6 +82,11 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAna
   }
 
   return { parsed, validation, model, figures, ruleContext, diagnostics: applySeverity(diagnostics, settings) };
+}
+
+/** Codes of the rules that compare a spec with its committed version (they need a baseline to run). */
+export function compareRuleCodes(): string[] {
+  return allRules.filter((r) => r.comparesWithCommitted).map((r) => r.code);
 }
 
 /** The committed version's model, when it parses and is a mapping; otherwise nothing to compare. */

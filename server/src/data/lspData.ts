@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { RequestType, type Connection, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSpec, type EvalSpecSettings, type SpecAnalysis, type SpecDiagnostic } from '../core';
-import { notifications, requests, type DataInitOptions, type DataReportParams, type DataReportResult } from '../protocol';
+import { requests, type DataReportParams, type DataReportResult } from '../protocol';
 import { dataDiagnostics } from './dataDiagnostics';
-import { dataTargets, type DataJob } from './dataJob';
+import { dataTargets, workspaceRootFor, type DataJob } from './dataJob';
 import { DataReportService } from './dataReports';
 import { skippedDataFiles, specDataDiagnostics, type SpecDataResult } from './specData';
 import { workerRunner } from './reportWorker';
@@ -23,21 +23,29 @@ export interface DataFeatureHost {
   settings(): EvalSpecSettings;
   /** Re-publish a document's diagnostics (spec + data). */
   publish(uri: string): void;
+  /** Whether the client trusts the workspace (nothing is read while it does not). */
+  trusted(): boolean;
 }
 
 export class DataFeatures {
   private readonly service = new DataReportService(workerRunner());
   private roots: string[] = [];
-  private trusted = true;
 
   constructor(private readonly host: DataFeatureHost) {}
 
-  /** Reads the workspace folders and the trust flag from initialize. */
+  /** Reads the workspace folders from initialize. */
   initialize(params: InitializeParams): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-    const init = params.initializationOptions as DataInitOptions | undefined;
-    this.trusted = init?.workspaceTrusted !== false;
+  }
+
+  /** The workspace folder that bounds the files a spec at `specPath` may name (undefined: none). */
+  workspaceRoot(specPath: string): string | undefined {
+    return workspaceRootFor(specPath, this.roots);
+  }
+
+  private get trusted(): boolean {
+    return this.host.trusted();
   }
 
   register(): void {
@@ -52,10 +60,6 @@ export class DataFeatures {
     };
     connection.onRequest(new RequestType<DataReportParams, DataReportResult<PanelModel>, void>(requests.calibrationReport), handler('calibration'));
     connection.onRequest(new RequestType<DataReportParams, DataReportResult<PanelModel>, void>(requests.routingReport), handler('routing'));
-    connection.onNotification(notifications.workspaceTrusted, () => {
-      this.trusted = true;
-      for (const d of this.host.documents.all()) this.refresh(d.uri);
-    });
     // A data file changed on disk: recompute every open spec's reports (unchanged files hit the cache).
     connection.onDidChangeWatchedFiles(() => {
       for (const d of this.host.documents.all()) this.refresh(d.uri);

@@ -14,6 +14,7 @@ export {
 export { dataFileError, type DataFileError, type DataFileErrorCode, type BadRowExample, type BadRowSummary } from './dataFileError';
 export {
   resolveDataFile,
+  resolveInsideWorkspace,
   formatFromExtension,
   nodeFileSystem,
   DEFAULT_MAX_DATA_FILE_BYTES,

@@ -73,8 +73,6 @@ function isInside(root: string, candidate: string): boolean {
 
 /** Checks a spec's data path. Never throws for a bad path: returns a `DataFileError`. */
 export async function resolveDataFile(given: string, options: ResolveOptions): Promise<ResolvedDataFile | DataFileError> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DATA_FILE_BYTES;
-  const files = options.fileSystem ?? nodeFileSystem;
   if (typeof given !== 'string' || given.trim() === '') {
     return dataFileError('not-found', String(given), 'The data path is empty; give a path relative to the spec, e.g. data/routing.csv.');
   }
@@ -83,6 +81,19 @@ export async function resolveDataFile(given: string, options: ResolveOptions): P
   if (format === undefined) {
     return dataFileError('unsupported-format', given, `${given}: EvalSpec reads .csv, .jsonl (or .ndjson) and .parquet files; rename the file or convert it.`);
   }
+  const inside = await resolveInsideWorkspace(given, options);
+  if (!inside.ok) return inside;
+  return { ok: true, path: given, resolvedPath: inside.resolvedPath, bytes: inside.bytes, format };
+}
+
+/**
+ * The path checks alone, for any file a spec names (go-to-definition on an `evidence` file of any
+ * format uses them too): inside the workspace after symlinks, a regular readable file, within `maxBytes`.
+ */
+export async function resolveInsideWorkspace(given: string, options: Omit<ResolveOptions, 'format'>): Promise<{ ok: true; resolvedPath: string; bytes: number } | DataFileError> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DATA_FILE_BYTES;
+  const files = options.fileSystem ?? nodeFileSystem;
+  if (typeof given !== 'string' || given.trim() === '' || given.includes('\0')) return dataFileError('not-found', String(given), 'The path is empty or contains a NUL byte.');
   const base = options.baseDir ?? options.workspaceRoot;
   const absolute = path.resolve(base, given);
   let root: string;
@@ -130,5 +141,5 @@ export async function resolveDataFile(given: string, options: ResolveOptions): P
   } catch {
     return dataFileError('unreadable', given, `${given} exists but is not readable by this user; check its permissions.`, real);
   }
-  return { ok: true, path: given, resolvedPath: real, bytes: stat.size, format };
+  return { ok: true, resolvedPath: real, bytes: stat.size };
 }

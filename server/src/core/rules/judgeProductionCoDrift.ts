@@ -17,6 +17,7 @@ export const judgeProductionCoDrift: Rule = {
   section: 'judge',
   defaultSeverity: 'error',
   summary: 'The judge model and the production model both changed since the last committed spec.',
+  comparesWithCommitted: true,
   check({ model, previous }) {
     const j = model.judge;
     const p = previous?.judge;

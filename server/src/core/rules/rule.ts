@@ -46,6 +46,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for docs and settings UIs. */
   summary: string;
+  /** The rule compares the spec with its committed version (`RuleContext.previous`); without one it cannot fire. */
+  comparesWithCommitted?: boolean;
   check(ctx: RuleContext): RuleFinding[];
   fix?(diagnostic: SpecDiagnostic, ctx: RuleContext): SpecFix[];
 }
