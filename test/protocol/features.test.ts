@@ -2,7 +2,6 @@
 // with formulas, code lenses, quick-fixes that make their diagnostic disappear, go to definition.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -94,7 +93,10 @@ describe('inline figures and fixes over stdio', () => {
   });
 
   it('goes to the data file a spec names, and offers nothing for a missing one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evalspec-def-'));
+    // Inside the server's workspace folder (the repository; out/ is ignored by git): definitions,
+    // like the data readers, stop at the workspace (test/protocol/trust.test.ts has the refusals).
+    mkdirSync(join(repoRoot, 'out'), { recursive: true });
+    const dir = mkdtempSync(join(repoRoot, 'out', 'evalspec-def-'));
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data', 'calibration.csv'), 'judge_score,human_label\n4,5\n');
     const specPath = join(dir, 'spec.evalspec.yaml');
