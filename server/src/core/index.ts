@@ -7,6 +7,7 @@ import { runRules } from './rules/engine';
 import { allRules } from './rules/registry';
 import type { RuleContext } from './rules/rule';
 import { TreeReader } from './model/read';
+import { own } from './own';
 import { parseSpecText, type ParsedSpec } from './parse/specTree';
 import type { JsonSchema } from './schema/jsonSchema';
 import { validateAgainstSchema, type SchemaValidation } from './schema/validate';
@@ -107,7 +108,7 @@ function defaultParseLimitsFor(settings: EvalSpecSettings) {
 function applySeverity(ds: SpecDiagnostic[], settings: EvalSpecSettings): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   for (const d of ds) {
-    const o = settings.severity[d.code];
+    const o = own(settings.severity, d.code);
     if (o === 'off') continue;
     out.push(o ? { ...d, severity: o } : d);
   }

@@ -1,6 +1,7 @@
 // EvalSpec settings as the core sees them: plain data, shared by the server, the CLI and the client
 // (which reads them from `evalspec.*` and sends them over), declared once here.
 import type { Severity } from './types';
+import { own } from './own';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -73,9 +74,9 @@ export function resolveSettings(input: unknown): EvalSpecSettings {
   const out: EvalSpecSettings = structuredClone(defaultSettings);
   const sev = s['severity'];
   if (sev && typeof sev === 'object') {
-    for (const [code, v] of Object.entries(sev as Record<string, unknown>)) {
-      if (v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off') out.severity[code] = v;
-    }
+    // fromEntries defines own properties: a code named "__proto__" is a key, not the prototype.
+    const valid = Object.entries(sev as Record<string, unknown>).filter(([, v]) => v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off');
+    out.severity = Object.fromEntries(valid) as Record<string, SeverityOverride>;
   }
   const num = (v: unknown, lo: number, hi: number) => (typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi ? v : undefined);
   out.maxDocumentLength = num(s['maxDocumentLength'], 1_000, 100_000_000) ?? out.maxDocumentLength;
@@ -83,7 +84,7 @@ export function resolveSettings(input: unknown): EvalSpecSettings {
   const th = s['thresholds'];
   if (th && typeof th === 'object') {
     for (const k of Object.keys(defaultThresholds) as (keyof RuleThresholds)[]) {
-      const v = num((th as Record<string, unknown>)[k], 0, 1e9);
+      const v = num(own(th as Record<string, unknown>, k), 0, 1e9);
       if (v !== undefined) out.thresholds[k] = v;
     }
   }

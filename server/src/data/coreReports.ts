@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { calibrationReportFromFile, routingReportFromFile, type CalibrationReport, type CalibrationReportOptions, type RhoFigure, type RoutingReport, type RoutingReportOptions } from '../core/reports';
 import type { DataFileError, TableReadSuccess } from '../core/data';
 import type { Defined } from '../core/types';
+import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
 import { workspaceRootFor, type DataJob } from './dataJob';
@@ -157,7 +158,7 @@ function routingPanel(r: RoutingReport, src: DataSource, specName: string | null
   const tiers = r.tiers.map((t) => t.tier);
   const flagship = r.settings.flagshipTier;
   const shares = tiers.map((tier) => {
-    const points = r.hourly.map((p) => ({ t: p.hour, share: p.share[tier] ?? 0, baseline: p.baselineShare?.[tier] ?? null }));
+    const points = r.hourly.map((p) => ({ t: p.hour, share: own(p.share, tier) ?? 0, baseline: own(p.baselineShare, tier) ?? null }));
     const lastBaseline = [...points].reverse().find((p) => p.baseline !== null)?.baseline ?? null;
     return { tier, baseline: lastBaseline, points };
   });

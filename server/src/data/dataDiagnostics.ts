@@ -4,6 +4,7 @@
 // documented in docs/rules.md ("Data files and panels").
 import type { Range, Severity, SpecDiagnostic } from '../core';
 import type { DataReportResult } from '../protocol';
+import { own } from '../core/own';
 import type { CalibrationPanelModel, PanelModel, RoutingAlertKind, RoutingPanelModel } from './panelModel';
 import { formatNumber, formatPercent, formatTime } from './reportText';
 
@@ -75,7 +76,7 @@ export function dataDiagnostics(result: DataReportResult<PanelModel>, range: Ran
   }
   const kept: SpecDiagnostic[] = [];
   for (const d of out) {
-    const o = severity[d.code];
+    const o = own(severity, d.code);
     if (o === 'off') continue;
     kept.push(o ? { ...d, severity: o } : d);
   }

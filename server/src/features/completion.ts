@@ -3,6 +3,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { specSchema, type SpecAnalysis } from '../core';
 import { deref, schemaDoc, schemaTypes, type JsonSchema } from '../core/schema/jsonSchema';
+import { own } from '../core/own';
 import { resolveBranches, schemaAtPath } from '../core/schema/schemaAt';
 import { cursorContext } from './yamlContext';
 
@@ -13,7 +14,7 @@ export function completions(analysis: SpecAnalysis, line: number, character: num
   const props = resolveBranches(parent, specSchema).properties ?? {};
 
   if (ctx.valueOf !== undefined) {
-    const ps = props[ctx.valueOf];
+    const ps = own(props, ctx.valueOf);
     return ps ? valueItems(deref(ps, specSchema)) : [];
   }
   const required = new Set(resolveBranches(parent, specSchema).required ?? []);

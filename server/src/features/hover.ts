@@ -2,6 +2,7 @@
 // value) — and, where the core computes a figure for it, the formula with the values substituted.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { specSchema, type SpecAnalysis } from '../core';
+import { own } from '../core/own';
 import { entryAt } from '../core/parse/locate';
 import { deref, schemaDoc } from '../core/schema/jsonSchema';
 import { formatPath } from '../core/schema/validate';
@@ -13,7 +14,7 @@ export function hover(analysis: SpecAnalysis, line: number, character: number): 
   const at = entryAt(parsed.root, offset);
   if (!at || !validation) return null;
   const parentSchema = validation.schemaOf.get(at.parent);
-  const raw = parentSchema?.properties?.[at.entry.key];
+  const raw = own(parentSchema?.properties, at.entry.key);
   if (!raw) return null;
   const s = deref(raw, specSchema);
   const parts: string[] = [`**${s.title ?? at.entry.key}** — \`${formatPath(at.path)}\``];

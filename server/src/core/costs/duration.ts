@@ -38,7 +38,7 @@ export function parseDuration(text: string): ParsedDuration {
   }
   const [, amountText = '', unitText = ''] = m;
   if (unitText === '') return fail(text, `duration "${text}" has no unit: add s, m, h or d (e.g. "${text}m")`);
-  if (!(unitText in MINUTES_PER_UNIT)) {
+  if (!Object.hasOwn(MINUTES_PER_UNIT, unitText)) {
     return fail(text, `duration "${text}" has unknown unit "${unitText}": use s, m, h or d`);
   }
   const unit = unitText as DurationUnit;

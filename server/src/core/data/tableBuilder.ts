@@ -77,7 +77,7 @@ export class TableBuilder {
   private rowNumber = 0;
   private badCount = 0;
   private readonly examples: BadRowExample[] = [];
-  private readonly byColumn: Record<string, number> = {};
+  private readonly byColumn = new Map<string, number>();
   rowsAccepted = 0;
 
   constructor(
@@ -141,7 +141,7 @@ export class TableBuilder {
     const column = slot >= 0 ? (this.headers[slot] ?? this.keys[slot] ?? null) : null;
     this.badCount++;
     const key = column ?? '(row)';
-    this.byColumn[key] = (this.byColumn[key] ?? 0) + 1;
+    this.byColumn.set(key, (this.byColumn.get(key) ?? 0) + 1);
     if (this.examples.length < this.maxExamples) {
       this.examples.push({ row: this.rowNumber, line: this.rowLine, column, message });
     }
@@ -270,7 +270,7 @@ export class TableBuilder {
   }
 
   badRows(): BadRowSummary {
-    return { count: this.badCount, examples: this.examples, byColumn: this.byColumn };
+    return { count: this.badCount, examples: this.examples, byColumn: Object.fromEntries(this.byColumn) };
   }
 
   get rowsSeen(): number {

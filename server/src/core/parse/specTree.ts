@@ -65,13 +65,17 @@ export interface ParsedSpec {
 
 export class BudgetExceeded extends Error {}
 
-/** The parser options every spec (and every incrementally parsed piece of one) is read with. */
-export const yamlParseOptions = { uniqueKeys: true, prettyErrors: false, merge: true, strict: true, version: '1.2' } as const;
+/**
+ * The parser options every spec (and every incrementally parsed piece of one) is read with.
+ * uniqueKeys is off: the library checks each key against every earlier one (quadratic in the number
+ * of keys); TreeConverter finds duplicates with the set it keeps anyway and marks the duplicate key.
+ */
+export const yamlParseOptions = { uniqueKeys: false, prettyErrors: false, merge: true, strict: true, version: '1.2' } as const;
 
 export function parseSpecText(text: string, limits: ParseLimits = defaultParseLimits): ParsedSpec {
   const lines = new LineIndex(text);
   const diagnostics: SpecDiagnostic[] = [];
-  const at = (start: number, end: number) => lines.range(start, Math.max(start, end));
+  const at = (start: number, end: number) => lines.range(...tokenSpan(text, start, end));
 
   if (text.length > limits.maxDocumentLength) {
     diagnostics.push({
@@ -97,18 +101,10 @@ export function parseSpecText(text: string, limits: ParseLimits = defaultParseLi
   const doc = parseDocument(text, { lineCounter: new LineCounter(), ...yamlParseOptions });
 
   for (const e of doc.errors) {
-    const [s, eEnd] = e.pos;
-    diagnostics.push({
-      code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      severity: 'error',
-      message: yamlMessage(e.code, e.message),
-      range: at(s, eEnd > s ? eEnd : s + 1),
-      data: { yamlCode: e.code },
-    });
+    diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: yamlMessage(e.code, e.message), range: at(e.pos[0], e.pos[1]), data: { yamlCode: e.code } });
   }
   for (const w of doc.warnings) {
-    const [s, wEnd] = w.pos;
-    diagnostics.push({ code: 'yaml-warning', severity: 'warning', message: yamlMessage(w.code, w.message), range: at(s, wEnd), data: { yamlCode: w.code } });
+    diagnostics.push({ code: 'yaml-warning', severity: 'warning', message: yamlMessage(w.code, w.message), range: at(w.pos[0], w.pos[1]), data: { yamlCode: w.code } });
   }
 
   const converter = new TreeConverter(doc, text, limits, diagnostics, at);
@@ -139,11 +135,29 @@ function dedupe(ds: SpecDiagnostic[]): SpecDiagnostic[] {
   });
 }
 
+const clipKey = (k: string) => (k.length > 60 ? `${k.slice(0, 57)}…` : k).replace(/[\r\n]/g, ' ');
+
+/**
+ * A problem's span clamped to the document and kept on its token: the library reports some problems
+ * as an empty span, or one that ends after a line break; an empty span becomes the non-blank run that
+ * starts there (never past its line), and a span never ends past a line break.
+ */
+export function tokenSpan(text: string, start: number, end: number): [number, number] {
+  const s = Math.max(0, Math.min(start, text.length));
+  let e = Math.max(s, Math.min(end, text.length));
+  const isBreak = (i: number) => text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
+  if (e === s) {
+    while (e < text.length && !isBreak(e) && text[e] !== ' ' && text[e] !== '\t') e++;
+    return [s, e];
+  }
+  while (e > s && isBreak(e - 1)) e--;
+  return [s, e];
+}
+
 function yamlMessage(code: string, message: string): string {
   // The library's messages end with "at line L, column C" and a source excerpt; the range says that already.
   const first = message.split('\n')[0] ?? message;
   const trimmed = first.replace(/ at line \d+, column \d+:?$/, '').trim();
-  if (code === 'DUPLICATE_KEY') return `${trimmed}: this key is already set earlier in the same mapping, and YAML keeps only one.`;
   return trimmed.endsWith('.') ? trimmed : `${trimmed}.`;
 }
 
@@ -230,11 +244,15 @@ export class TreeConverter {
         continue;
       }
       if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number' && typeof k.value !== 'boolean')) {
-        this.diagnostics.push({ code: 'invalid-key', severity: 'error', message: 'Keys in an eval spec are plain names; this key is a mapping, a list or empty.', range: this.at(kr[0], kr[1] > kr[0] ? kr[1] : kr[0] + 1) });
+        this.diagnostics.push({ code: 'invalid-key', severity: 'error', message: 'Keys in an eval spec are plain names; this key is a mapping, a list or empty.', range: this.at(kr[0], kr[1]) });
         continue;
       }
       const value = this.convert(pair.value as YNode, kr[1], depth + 1);
-      add({ key: String(k.value), keyStart: kr[0], keyEnd: kr[1], value });
+      const key = String(k.value);
+      if (seen.has(key)) {
+        this.diagnostics.push({ code: 'duplicate-key', severity: 'error', message: `The key "${clipKey(key)}" is already set earlier in the same mapping, and YAML keeps only one.`, range: this.at(kr[0], kr[1]), data: { yamlCode: 'DUPLICATE_KEY', key: clipKey(key) } });
+      }
+      add({ key, keyStart: kr[0], keyEnd: kr[1], value });
     }
     // Explicit keys win over merged ones (YAML merge-key semantics).
     for (const e of merged) add(e);

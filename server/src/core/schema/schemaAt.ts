@@ -1,6 +1,7 @@
 // Which schema describes a place in the document: used by completion and hover so that both say
 // exactly what the validator checks. Paths are key names and '[]' for "an item of this list".
 import type { SpecNode } from '../parse/specTree';
+import { dictionary, own } from '../own';
 import { deref, type JsonSchema } from './jsonSchema';
 
 export type LoosePath = (string | '[]')[];
@@ -13,7 +14,7 @@ export function schemaAtPath(root: JsonSchema, path: LoosePath, pick?: (branches
     const seg = path[i]!;
     if (seg === '[]') s = s.items ? deref(s.items, root) : undefined;
     else {
-      const p: JsonSchema | boolean | undefined = s.properties?.[seg] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+      const p: JsonSchema | boolean | undefined = own(s.properties, seg) ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
       s = p && typeof p === 'object' ? deref(p, root) : undefined;
     }
   }
@@ -30,7 +31,7 @@ export function resolveBranches(s: JsonSchema, root: JsonSchema, pick?: (branche
   const concrete = branches.map((b) => deref(b, root));
   const chosen = pick?.(concrete);
   if (chosen) return { ...chosen, description: chosen.description ?? s.description, markdownDescription: chosen.markdownDescription ?? s.markdownDescription };
-  const properties: Record<string, JsonSchema> = {};
+  const properties = dictionary<JsonSchema>();
   for (const b of concrete) Object.assign(properties, b.properties ?? {});
   const required = concrete.length ? (concrete[0]!.required ?? []).filter((r) => concrete.every((b) => b.required?.includes(r))) : [];
   return { ...s, oneOf: undefined, anyOf: undefined, type: 'object', properties, required };

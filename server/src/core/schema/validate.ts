@@ -203,31 +203,42 @@ export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, li
     }
   };
 
+  // Did-you-mean costs an edit distance per known key: offered for the first few unknown keys of a
+  // document only, so a file of 10^5 unknown keys costs time linear in its size.
+  let suggestionsLeft = MAX_SUGGESTIONS;
+  const suggestFor = (key: string, candidates: () => string[]): string | undefined => {
+    if (suggestionsLeft <= 0 || key.length > MAX_SUGGESTED_KEY_LENGTH) return undefined;
+    suggestionsLeft--;
+    return closestMatch(key, candidates());
+  };
+
   const visitMap = (node: MapNode, schema: JsonSchema, path: SchemaPath, anchor: Range, out: SpecDiagnostic[]): void => {
     const props = schema.properties ?? {};
     const allowed = Object.keys(props);
+    const present = new Set(node.entries.map((e) => e.key));
     for (const e of node.entries) {
       const keyRange = lines.range(e.keyStart, e.keyEnd);
-      const propSchema = props[e.key];
+      // Own properties only: a key named `constructor` or `__proto__` is a key like any other.
+      const propSchema = Object.hasOwn(props, e.key) ? props[e.key] : undefined;
       if (propSchema) {
         visit(e.value, propSchema, [...path, e.key], keyRange, out);
       } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
         visit(e.value, schema.additionalProperties, [...path, e.key], keyRange, out);
       } else if (schema.additionalProperties === false) {
-        const suggestion = closestMatch(e.key, allowed.filter((k) => !node.entries.some((x) => x.key === k)));
+        const suggestion = suggestFor(e.key, () => allowed.filter((k) => !present.has(k)));
         const inWhat = path.length ? ` in ${formatPath(path)}` : ' at the top level';
         out.push({
           code: 'unknown-key',
           severity: 'error',
-          message: suggestion ? `Unknown key "${e.key}"${inWhat}. Did you mean "${suggestion}"?` : `Unknown key "${e.key}"${inWhat}. Known keys: ${allowed.join(', ')}.`,
+          message: suggestion ? `Unknown key "${clip(e.key)}"${inWhat}. Did you mean "${suggestion}"?` : `Unknown key "${clip(e.key)}"${inWhat}. Known keys: ${allowed.join(', ')}.`,
           range: keyRange,
           data: { key: e.key, path, suggestion, allowed } satisfies UnknownKeyData,
         });
       }
     }
     for (const req of schema.required ?? []) {
-      if (!node.entries.some((e) => e.key === req)) {
-        const sub = props[req] ? deref(props[req]!, rootSchema) : undefined;
+      if (!present.has(req)) {
+        const sub = Object.hasOwn(props, req) ? deref(props[req]!, rootSchema) : undefined;
         const what = sub?.title ? ` (${sub.title})` : sub?.description ? ` (${firstSentence(sub.description)})` : '';
         out.push({
           code: 'missing-key',
@@ -302,6 +313,11 @@ export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, li
   visit(root, rootSchema, [], rootAnchor, diagnostics);
   return { diagnostics, schemaOf, invalid };
 }
+
+/** Unknown keys per document that get a did-you-mean (each costs an edit distance per known key). */
+export const MAX_SUGGESTIONS = 200;
+/** Keys longer than this get no did-you-mean: no schema key is that long. */
+const MAX_SUGGESTED_KEY_LENGTH = 64;
 
 /** Patterns compiled once: identifiers, dates and durations recur on every row of a large spec. */
 const patterns = new Map<string, RegExp>();
