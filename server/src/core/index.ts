@@ -2,6 +2,7 @@
 // through `analyzeSpec`, so every client sees the same diagnostics and the same figures.
 import schemaJson from '../../../schemas/evalspec.schema.json';
 import { computeFigures, type ComputedFigures } from './figures';
+import { AnalysisSession } from './incremental/analysisSession';
 import { readSpecModel, type EvalSpecModel } from './model/spec';
 import { runRules } from './rules/engine';
 import { allRules } from './rules/registry';
@@ -19,6 +20,7 @@ export { defaultSettings, resolveSettings } from './settings';
 export type { Position, Range, Severity, SpecDiagnostic } from './types';
 export type { EvalSpecModel } from './model/spec';
 export type { ComputedFigures, FigureNote } from './figures';
+export { AnalysisSession } from './incremental/analysisSession';
 
 export const specSchema = schemaJson as unknown as JsonSchema;
 
@@ -42,11 +44,18 @@ export interface AnalyzeOptions {
   previous?: EvalSpecModel;
   /** Today as YYYY-MM-DD (defaults to the current UTC date); tests pin it. */
   today?: string;
+  /**
+   * The document's incremental state: pass the same session for every version of one document and
+   * only what changed is derived again. The result equals a from-scratch analysis.
+   */
+  session?: AnalysisSession;
 }
 
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAnalysis {
   const settings = options.settings ?? defaultSettings;
-  const parsed = parseSpecText(text, { ...defaultParseLimitsFor(settings) });
+  const session = options.session;
+  const limits = defaultParseLimitsFor(settings);
+  const parsed = session ? session.parse(text, limits) : parseSpecText(text, limits);
   const diagnostics: SpecDiagnostic[] = [...parsed.diagnostics];
   let validation: SchemaValidation | undefined;
   let model: EvalSpecModel | undefined;
@@ -73,10 +82,10 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAna
   } else {
     const firstKey = parsed.root.entries[0];
     const anchor = firstKey ? parsed.lines.range(firstKey.keyStart, firstKey.keyEnd) : zeroRange;
-    validation = validateAgainstSchema(parsed.root, specSchema, parsed.lines, anchor);
+    validation = validateAgainstSchema(parsed.root, specSchema, parsed.lines, anchor, session?.validation());
     diagnostics.push(...validation.diagnostics);
-    model = readSpecModel(parsed.root, new TreeReader(parsed.lines, validation.invalid));
-    figures = computeFigures(model);
+    model = readSpecModel(parsed.root, new TreeReader(parsed.lines, validation.invalid), session?.modelReuse((o) => parsed.lines.positionAt(o).line));
+    figures = computeFigures(model, session?.figureRunner);
     diagnostics.push(...figures.problems);
     ruleContext = { model, figures, parsed, settings, previous: options.previous ?? readCommittedModel(options.previousText), today: options.today ?? new Date().toISOString().slice(0, 10) };
     diagnostics.push(...runRules(ruleContext));

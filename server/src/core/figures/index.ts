@@ -17,26 +17,32 @@ export interface ComputedFigures extends SpecFigures {
   problems: SpecDiagnostic[];
 }
 
-export function computeFigures(m: EvalSpecModel): ComputedFigures {
+/**
+ * Runs one section's figures into the sink. The plain runner calls it; an incremental analysis
+ * replays the section's earlier output when nothing the section read has changed.
+ */
+export type FigureRunner = <R>(section: string, m: EvalSpecModel, sink: FigureSink, compute: (m: EvalSpecModel, sink: FigureSink) => R) => R;
+
+const runDirectly: FigureRunner = (_section, m, sink, compute) => compute(m, sink);
+
+export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly): ComputedFigures {
   const sink = new FigureSink();
   const problems: SpecDiagnostic[] = [];
-  let goldenSet: GoldenSetFigures | undefined;
-  const guard = (section: string, anchor: SpecDiagnostic['range'] | undefined, f: () => void) => {
+  const guard = <R>(section: string, anchor: SpecDiagnostic['range'] | undefined, compute: (m: EvalSpecModel, sink: FigureSink) => R): R | undefined => {
     try {
-      f();
+      return run(section, m, sink, compute);
     } catch (e) {
       if (!(e instanceof RangeError) || !anchor) throw e;
       problems.push({ code: 'figure-unavailable', severity: 'warning', message: `EvalSpec cannot compute the ${section} figures from these values: ${e.message}`, range: anchor, data: { section } });
+      return undefined;
     }
   };
-  guard('traffic', m.traffic?.keyRange, () => trafficFigures(m, sink));
-  guard('golden-set', m.goldenSet?.keyRange, () => {
-    goldenSet = goldenSetFigures(m, sink);
-  });
-  guard('label-budget', m.goldenSet?.labelBudget?.keyRange, () => allocationFigures(m, sink));
-  guard('router', m.router?.keyRange, () => routerFigures(m, sink));
-  guard('ledger', m.ledger?.keyRange, () => ledgerFigures(m, sink));
-  guard('cost-metrics', m.traffic?.keyRange ?? m.router?.keyRange, () => costMetricsFigures(m, sink));
-  guard('shared-cluster', m.tenants?.keyRange, () => tenantFigures(m, sink));
+  guard('traffic', m.traffic?.keyRange, trafficFigures);
+  const goldenSet = guard('golden-set', m.goldenSet?.keyRange, goldenSetFigures);
+  guard('label-budget', m.goldenSet?.labelBudget?.keyRange, allocationFigures);
+  guard('router', m.router?.keyRange, routerFigures);
+  guard('ledger', m.ledger?.keyRange, ledgerFigures);
+  guard('cost-metrics', m.traffic?.keyRange ?? m.router?.keyRange, costMetricsFigures);
+  guard('shared-cluster', m.tenants?.keyRange, tenantFigures);
   return { ...sink.done(), goldenSet, problems };
 }

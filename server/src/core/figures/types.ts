@@ -32,9 +32,11 @@ export interface SpecFigures {
 }
 
 export class FigureSink {
-  readonly json: Record<string, unknown> = {};
   readonly notes: FigureNote[] = [];
   readonly lines: string[] = [];
+
+  /** `json` may be given: an incremental analysis passes one that records what a figure reads. */
+  constructor(readonly json: Record<string, unknown> = {}) {}
 
   note(n: FigureNote): void {
     this.notes.push(n);

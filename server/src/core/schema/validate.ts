@@ -2,7 +2,7 @@
 // range with a stable code: unknown keys (with a did-you-mean), wrong types, values out of range,
 // invalid values and missing required parts. It also records which schema applied to every node, so
 // hovers and completion describe exactly what the validator checked.
-import type { MapNode, ScalarNode, SpecNode } from '../parse/specTree';
+import type { MapEntry, MapNode, ScalarNode, SpecNode } from '../parse/specTree';
 import type { LineIndex } from '../parse/positions';
 import type { Range, SpecDiagnostic } from '../types';
 import { deref, schemaTypes, type JsonSchema, type SchemaType } from './jsonSchema';
@@ -81,10 +81,21 @@ function matchesType(n: SpecNode, t: SchemaType): boolean {
   }
 }
 
-export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, lines: LineIndex, rootAnchor: Range): SchemaValidation {
+/**
+ * What an incremental analysis keeps between versions: the schema and invalid marks (keyed by node,
+ * so an unchanged section's nodes keep theirs) and each top-level section's diagnostics.
+ */
+export interface ValidationReuse {
+  schemaOf: WeakMap<SpecNode, JsonSchema>;
+  invalid: WeakSet<SpecNode>;
+  /** A top-level section's diagnostics: kept when its node and line are unchanged, else validated. */
+  section(entry: MapEntry, line: number, validate: () => SpecDiagnostic[]): SpecDiagnostic[];
+}
+
+export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, lines: LineIndex, rootAnchor: Range, reuse?: ValidationReuse): SchemaValidation {
   const diagnostics: SpecDiagnostic[] = [];
-  const schemaOf = new WeakMap<SpecNode, JsonSchema>();
-  const invalid = new WeakSet<SpecNode>();
+  const schemaOf = reuse?.schemaOf ?? new WeakMap<SpecNode, JsonSchema>();
+  const invalid = reuse?.invalid ?? new WeakSet<SpecNode>();
   // While a oneOf/anyOf branch is only being tried, nothing is marked invalid: the branch chosen
   // afterwards is visited again for real.
   let trialDepth = 0;
@@ -220,7 +231,13 @@ export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, li
       const keyRange = lines.range(e.keyStart, e.keyEnd);
       // Own properties only: a key named `constructor` or `__proto__` is a key like any other.
       const propSchema = Object.hasOwn(props, e.key) ? props[e.key] : undefined;
-      if (propSchema) {
+      if (propSchema && reuse && path.length === 0) {
+        out.push(...reuse.section(e, keyRange.start.line, () => {
+          const own: SpecDiagnostic[] = [];
+          visit(e.value, propSchema, [e.key], keyRange, own);
+          return own;
+        }));
+      } else if (propSchema) {
         visit(e.value, propSchema, [...path, e.key], keyRange, out);
       } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
         visit(e.value, schema.additionalProperties, [...path, e.key], keyRange, out);
