@@ -1,7 +1,9 @@
 // One analysis per document version, shared by every feature: diagnostics, inlay hints, hovers,
-// code lenses, code actions, completion and symbols all read the same result.
+// code lenses, code actions, completion and symbols all read the same result. Each open document
+// has an AnalysisSession, so a keystroke re-derives only what it changed; the session updates the
+// previous version's tree in place, so only the newest analysis of a document is kept.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSpec, readCommittedModel, type EvalSpecModel, type EvalSpecSettings, type SpecAnalysis } from '../core';
+import { AnalysisSession, analyzeSpec, readCommittedModel, type EvalSpecModel, type EvalSpecSettings, type SpecAnalysis } from '../core';
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: SpecAnalysis }>();
@@ -9,6 +11,7 @@ export class AnalysisCache {
   private readonly previous = new Map<string, { text: string; model: EvalSpecModel | undefined }>();
 
   private readonly computeMs = new Map<string, number>();
+  private readonly sessions = new Map<string, AnalysisSession>();
 
   constructor(private settings: () => EvalSpecSettings) {}
 
@@ -21,7 +24,9 @@ export class AnalysisCache {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
     const started = performance.now();
-    const analysis = analyzeSpec(doc.getText(), { settings: this.settings(), previous: this.previous.get(doc.uri)?.model });
+    let session = this.sessions.get(doc.uri);
+    if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
+    const analysis = analyzeSpec(doc.getText(), { settings: this.settings(), previous: this.previous.get(doc.uri)?.model, session });
     this.computeMs.set(doc.uri, performance.now() - started);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;
@@ -38,9 +43,12 @@ export class AnalysisCache {
 
   /** Forget a closed document; forget every analysis when settings change. */
   drop(uri?: string): void {
-    if (uri === undefined) this.entries.clear();
-    else {
+    if (uri === undefined) {
+      this.entries.clear();
+      this.sessions.clear();
+    } else {
       this.entries.delete(uri);
+      this.sessions.delete(uri);
       this.previous.delete(uri);
       this.computeMs.delete(uri);
     }

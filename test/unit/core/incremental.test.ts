@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { generateLargeSpec } from '../../../bench/generateLargeSpec';
 import { AnalysisSession, analyzeSpec, type SpecAnalysis } from '../../../server/src/core';
 import { IncrementalSpecParser } from '../../../server/src/core/parse/incrementalParse';
-import { parseSpecText } from '../../../server/src/core/parse/specTree';
+import { parseSpecText, type SpecNode } from '../../../server/src/core/parse/specTree';
 
 const today = '2026-12-01';
 const examples = readdirSync('examples')
@@ -97,7 +97,7 @@ describe('incremental analysis', () => {
     assert.deepEqual(after.root, parseSpecText(edited).root);
     if (before.root?.kind !== 'map' || after.root?.kind !== 'map') return assert.fail('not a map');
     // The metrics section precedes the edit and is kept as the same object.
-    const metrics = (r: typeof after.root) => r.kind === 'map' && r.entries.find((e) => e.key === 'metrics')?.value;
+    const metrics = (r: SpecNode) => (r.kind === 'map' ? r.entries.find((e) => e.key === 'metrics')?.value : undefined);
     assert.equal(metrics(after.root), metrics(before.root));
   });
 
