@@ -23,8 +23,8 @@ if (!isMainThread && parentPort) {
 
 /**
  * A runner that gives each report a worker thread of its own from `workerFile` (default: beside
- * this bundle). One spare worker is kept started and idle, so a report does not wait the ~0.4 s a
- * thread takes to load the bundle; it is replaced after each use.
+ * this bundle). After the first report one spare worker is kept started and idle, so later reports
+ * do not wait the ~0.4 s a thread takes to load the bundle; it is replaced after each use.
  */
 export function workerRunner(workerFile = path.join(__dirname, 'reportWorker.js'), keepSpare = true): ReportRunner {
   let spare: Worker | undefined;
@@ -46,7 +46,8 @@ export function workerRunner(workerFile = path.join(__dirname, 'reportWorker.js'
     w.ref();
     return w;
   };
-  startSpare();
+  // No thread at start-up: a spec with no data file (or an untrusted workspace) never starts one, and
+  // the first diagnostics do not share the CPU with a bundle loading. The spare follows the first report.
   return (inputs, signal) =>
     new Promise<DataReportResult<PanelModel>>((resolve) => {
       const cancelled: DataReportResult<PanelModel> = { error: { code: 'cancelled', message: 'A newer version of the spec or its data file replaced this report.' } };
