@@ -80,6 +80,7 @@ function render(m: HostMessage): void {
     app.replaceChildren(
       h('h1', {}, title),
       toolbar(),
+      ...gateWithoutEvidence(m.kind, m.error.code),
       h('div', { id: 'error', class: 'error', role: 'alert' }, h('h2', {}, 'The report could not be made'), h('p', { id: 'error-message' }, m.error.message), h('p', { class: 'code' }, `(${m.error.code})`)),
       statusLine,
     );
@@ -87,6 +88,12 @@ function render(m: HostMessage): void {
   }
   current = m;
   draw(m);
+}
+
+/** A calibration file that was looked for and could not be used leaves the judge gate BLOCKED (it fails closed). */
+function gateWithoutEvidence(kind: string, code: string): HTMLElement[] {
+  if (kind !== 'calibration' || !code.startsWith('data-')) return [];
+  return [h('div', { id: 'verdict', class: 'verdict blocked' }, h('h2', { id: 'verdict-title' }, 'Judge-gated launches: BLOCKED'), h('p', { id: 'verdict-summary' }, 'No evidence: the calibration data could not be used (below), so the judge gate stays closed.'))];
 }
 
 function draw(m: ReportMessage): void {

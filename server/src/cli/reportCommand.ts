@@ -101,7 +101,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     /* read above, so it exists */
   }
   const result = await new DataReportService().report({ kind: args.kind, specPath: realSpec, dataPath: target.path, model: analysis.model, settings: defaultSettings, workspaceRoots: roots });
-  const diagnostics = dataDiagnostics(result, target.range);
+  const diagnostics = dataDiagnostics(result, target.range, {}, args.kind);
   const out: ReportCommandOutput = {
     reportVersion: dataReportVersion,
     file: shown,

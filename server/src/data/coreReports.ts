@@ -142,7 +142,7 @@ function calibrationPanel(r: CalibrationReport, src: DataSource, specName: strin
     thresholds: { minSpearman: r.settings.minSpearman, minKappa: r.settings.minKappa, highConfidence: r.settings.highConfidenceThreshold },
     // The resamples actually drawn: a large file gets fewer than asked (the report's draw budget).
     bootstrap: { ...r.settings.bootstrap, resamples: r.overall.resamples || r.settings.bootstrap.resamples },
-    verdict: { blocked: r.verdict.blocked === true, summary: r.verdict.message },
+    verdict: { blocked: r.verdict.blocked, summary: r.verdict.message, evidence: r.verdict.evidence },
     spearman: { overall: rhoRow(r.overall), byCohort: r.byCohort.map(rhoRow), byMonth: r.byMonth.map(rhoRow) },
     trend: { crossedAt: r.trend.firstMonthBelow },
     kappa,

@@ -16,6 +16,7 @@ export const dataDiagnosticCodes = {
   invalid: 'data-file-invalid',
   badRows: 'data-bad-rows',
   spearmanBelow: 'calibration-spearman-below-threshold',
+  noEvidence: 'calibration-gate-no-evidence',
   kappaExcluded: 'calibration-kappa-batch-excluded',
   flagshipShare: 'routing-flagship-share-alert',
   p10Confidence: 'routing-p10-confidence-alert',
@@ -53,11 +54,14 @@ const silentErrors = new Set(['cancelled', 'untrusted-workspace', 'no-data-path'
  * Diagnostics for one data path. `range` is where the spec names the file; `severity` holds the
  * user's overrides (`evalspec.severity`), applied the same way as for every other rule.
  */
-export function dataDiagnostics(result: DataReportResult<PanelModel>, range: Range, severity: Record<string, Severity | 'off'> = {}): SpecDiagnostic[] {
+export function dataDiagnostics(result: DataReportResult<PanelModel>, range: Range, severity: Record<string, Severity | 'off'> = {}, kind?: PanelModel['kind']): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
   if ('error' in result) {
     if (!silentErrors.has(result.error.code)) {
-      out.push({ code: result.error.code, severity: 'error', message: result.error.message, range, data: { dataFileError: result.error.code } });
+      // A calibration file that cannot be read leaves the judge gate without evidence: it blocks.
+      const gate = kind === 'calibration' ? ' Judge-gated launches are BLOCKED until the calibration data can be read.' : '';
+      const text = gate && !/[.!?]$/.test(result.error.message) ? `${result.error.message}.` : result.error.message;
+      out.push({ code: result.error.code, severity: 'error', message: `${text}${gate}`, range, data: { dataFileError: result.error.code, ...(kind === 'calibration' ? { blocked: true } : {}) } });
     }
   } else {
     const r = result.report;
@@ -85,7 +89,9 @@ export function dataDiagnostics(result: DataReportResult<PanelModel>, range: Ran
 
 function calibrationDiagnostics(r: CalibrationPanelModel, range: Range): SpecDiagnostic[] {
   const out: SpecDiagnostic[] = [];
-  if (r.verdict.blocked) {
+  if (r.verdict.blocked && r.verdict.evidence === 'missing') {
+    out.push({ code: dataDiagnosticCodes.noEvidence, severity: 'error', message: r.verdict.summary, range, data: { blocked: true, minSpearman: r.thresholds.minSpearman } });
+  } else if (r.verdict.blocked) {
     out.push({ code: dataDiagnosticCodes.spearmanBelow, severity: 'error', message: r.verdict.summary, range, data: { rho: r.spearman.overall.rho, minSpearman: r.thresholds.minSpearman, crossedAt: r.trend.crossedAt } });
   }
   if (r.kappa && r.kappa.excludedCount > 0) {
@@ -94,7 +100,7 @@ function calibrationDiagnostics(r: CalibrationPanelModel, range: Range): SpecDia
     out.push({
       code: dataDiagnosticCodes.kappaExcluded,
       severity: 'warning',
-      message: `${ex.length} of ${r.kappa.batches.length} annotation batches have inter-annotator κ below min_kappa ${formatNumber(r.thresholds.minKappa, 2)} and are excluded from calibration: ${list}${ex.length > 4 ? ', …' : ''}.`,
+      message: `${ex.length} of ${r.kappa.batches.length} annotation batches have inter-annotator κ not above min_kappa ${formatNumber(r.thresholds.minKappa, 2)} and are excluded from calibration: ${list}${ex.length > 4 ? ', …' : ''}.`,
       range,
       data: { batches: ex.map((b) => b.batch), minKappa: r.thresholds.minKappa },
     });

@@ -87,7 +87,7 @@ export class DataFeatures {
       const last = this.service.lastResult(specPath, t.kind);
       // A result for a path the spec no longer names (being edited) is not shown at the new range.
       if (!last || last.dataPath !== t.path) continue;
-      out.push(...dataDiagnostics(last.result, t.range, this.host.settings().severity));
+      out.push(...dataDiagnostics(last.result, t.range, this.host.settings().severity, t.kind));
     }
     return out;
   }

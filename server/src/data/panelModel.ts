@@ -60,7 +60,8 @@ export interface CalibrationPanelModel {
   thresholds: { minSpearman: number; minKappa: number; highConfidence: number };
   bootstrap: { resamples: number; seed: number; confidence: number };
   /** Judge-gated launches blocked, and why, in one sentence. */
-  verdict: { blocked: boolean; summary: string };
+  /** `evidence: 'missing'`: blocked because nothing could be computed (the gate fails closed). */
+  verdict: { blocked: boolean; summary: string; evidence: 'sufficient' | 'missing' };
   spearman: { overall: SpearmanRow; byCohort: SpearmanRow[]; byMonth: SpearmanRow[] };
   /** Month trend in month order; `crossedAt` is the first month whose ρ fell below the threshold. */
   trend: { crossedAt: string | null };

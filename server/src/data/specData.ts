@@ -34,7 +34,7 @@ export async function specDataDiagnostics(
   if (!model) return out;
   for (const t of dataTargets(model)) {
     const result = await service.report({ kind: t.kind, specPath, dataPath: t.path, model, settings, workspaceRoots });
-    out.diagnostics.push(...dataDiagnostics(result, t.range, settings.severity));
+    out.diagnostics.push(...dataDiagnostics(result, t.range, settings.severity, t.kind));
     out.files.push('error' in result ? { kind: t.kind, path: t.path, status: 'error', code: result.error.code } : { kind: t.kind, path: t.path, status: 'read' });
   }
   return out;

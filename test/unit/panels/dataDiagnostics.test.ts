@@ -20,7 +20,7 @@ const calibration: CalibrationPanelModel = {
   source,
   thresholds: { minSpearman: 0.75, minKappa: 0.8, highConfidence: 0.8 },
   bootstrap: { resamples: 2000, seed: 1, confidence: 0.95 },
-  verdict: { blocked: true, summary: 'Judge-gated launches blocked: ρ = 0.620 (latest month 2026-09) is below 0.75.' },
+  verdict: { blocked: true, summary: 'Judge-gated launches blocked: ρ = 0.620 (latest month 2026-09) is below 0.75.', evidence: 'sufficient' },
   spearman: {
     overall: { label: 'overall', n: 98, rho: est(0.7, 0.6, 0.8), below: true },
     byCohort: [{ label: '<b>|pipe|</b>', n: 98, rho: est(0.7, 0.6, 0.8), below: true }],
@@ -62,6 +62,17 @@ describe('data diagnostics', () => {
     assert.deepEqual(d, { code: 'data-file-missing', severity: 'error', message: 'gone', range, data: { dataFileError: 'data-file-missing' } });
     assert.deepEqual(dataDiagnostics({ error: { code: 'cancelled', message: '' } }, range), []);
     assert.deepEqual(dataDiagnostics({ error: { code: 'untrusted-workspace', message: '' } }, range), []);
+    // A calibration file that cannot be used leaves the judge gate blocked, and says so.
+    const [c] = dataDiagnostics({ error: { code: 'data-file-invalid', message: 'data/c.csv: no calibration report can be computed: no valid rows' } }, range, {}, 'calibration');
+    assert.equal(c!.severity, 'error');
+    assert.match(c!.message, /no valid rows\. Judge-gated launches are BLOCKED until the calibration data can be read\.$/);
+  });
+
+  it('a gate without evidence is an error (calibration-gate-no-evidence), never silence', () => {
+    const summary = 'Judge-gated launches BLOCKED: no evidence: every annotation batch is excluded (κ ≤ 0.8 or no second labels): 2 of 2.';
+    const ds = dataDiagnostics({ report: { ...calibration, source: { ...source, badRows: { count: 0, examples: [] } }, verdict: { blocked: true, summary, evidence: 'missing' } } }, range);
+    assert.deepEqual(ds.map((d) => [d.code, d.severity, d.message]).slice(0, 1), [['calibration-gate-no-evidence', 'error', summary]]);
+    assert.equal(ds.some((d) => d.code === 'calibration-spearman-below-threshold'), false);
   });
 
   it('counts bad rows and names the first, then applies the calibration rules', () => {

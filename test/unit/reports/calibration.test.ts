@@ -7,7 +7,9 @@ import { calibrationBatch, type LabelRow } from './helpers';
 function run(rows: LabelRow[], opts: Parameters<typeof calibrationBatch>[1] = {}, options = {}): CalibrationReport {
   const c = new CalibrationCollector();
   c.add(calibrationBatch(rows, opts));
-  const r = calibrationReport(c, { bootstrap: { resamples: 300 }, ...options });
+  // Rows built with one annotator test ρ and precision, not the κ gate: use every row for them
+  // (with defaults, one annotator means no batch counts and the gate is blocked; tested below).
+  const r = calibrationReport(c, { bootstrap: { resamples: 300 }, ...(opts.human2 ? {} : { excludeLowKappaBatches: false }), ...options });
   assert.ok(r.defined, r.defined ? '' : r.reason);
   return r.value;
 }
@@ -70,9 +72,59 @@ describe('calibration report: κ per batch', () => {
     const r = run(rows, { human2: true, batch: true });
     assert.ok(r.kappa.defined);
     assert.equal(r.kappa.value.batchRule, 'the batch column');
-    const none = run([1, 2, 3].map((v) => ({ judge: v, human: v })));
+    const none = run([1, 2, 3].map((v) => ({ judge: v, human: v })), {}, { excludeLowKappaBatches: true });
     assert.equal(none.kappa.defined, false);
-    assert.equal(none.rowsUsed, 3);
+    // No second annotator: no batch can show κ > min_kappa, so no row counts and the gate fails closed.
+    assert.equal(none.rowsUsed, 0);
+    assert.equal(none.verdict.blocked, true);
+    assert.equal(none.verdict.evidence, 'missing');
+    assert.match(none.verdict.message, /BLOCKED: no evidence: .*no human_label_2 column/);
+  });
+});
+
+describe('calibration report: the gate fails closed', () => {
+  const agree = (month: string, cohort: string) => [1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((v) => ({ judge: v, human: v, human2: v, month, cohort }));
+  const disagree = (month: string, cohort: string) => [1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((v) => ({ judge: v, human: v, human2: 6 - v, month, cohort }));
+
+  it('κ must be greater than min_kappa: a batch at exactly the limit is excluded', () => {
+    // One batch with κ strictly between 0 and 1: one disagreement in ten.
+    const rows = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((v, i) => ({ judge: v, human: v, human2: i === 0 ? 2 : v, month: '2026-01', cohort: 'free' }));
+    const probe = run(rows, { human2: true });
+    assert.ok(probe.kappa.defined);
+    const k = probe.kappa.value.batches[0]!.kappa;
+    assert.ok(k.defined && k.value > 0 && k.value < 1);
+    const at = run(rows, { human2: true }, { minKappa: k.value });
+    assert.ok(at.kappa.defined);
+    assert.equal(at.kappa.value.batches[0]!.included, false);
+    assert.match(at.kappa.value.batches[0]!.reason!, /not above/);
+    assert.equal(at.verdict.blocked, true);
+    assert.equal(at.verdict.evidence, 'missing');
+    const below = run(rows, { human2: true }, { minKappa: k.value - 1e-9 });
+    assert.equal(below.kappa.defined && below.kappa.value.batches[0]!.included, true);
+    assert.equal(below.verdict.blocked, false);
+  });
+
+  it('every batch excluded: BLOCKED with the reason, not "no verdict"', () => {
+    const r = run([...disagree('2026-01', 'free'), ...disagree('2026-01', 'pro')], { human2: true });
+    assert.equal(r.rowsUsed, 0);
+    assert.equal(r.verdict.blocked, true);
+    assert.equal(r.verdict.evidence, 'missing');
+    assert.match(r.verdict.message, /every annotation batch is excluded .*2 of 2/);
+  });
+
+  it('the latest month of the file decides even when all its batches are excluded', () => {
+    const r = run([...agree('2026-01', 'free'), ...disagree('2026-02', 'free')], { human2: true });
+    assert.equal(r.byMonth.length, 1); // only 2026-01 survives
+    assert.equal(r.verdict.basis, 'latest month 2026-02');
+    assert.equal(r.verdict.blocked, true);
+    assert.match(r.verdict.message, /latest month 2026-02 has no row left/);
+  });
+
+  it('too few rows in the latest month for ρ blocks', () => {
+    const r = run([...agree('2026-01', 'free'), { judge: 1, human: 1, human2: 1, month: '2026-02', cohort: 'free' }, { judge: 2, human: 2, human2: 2, month: '2026-02', cohort: 'free' }], { human2: true });
+    assert.equal(r.verdict.blocked, true);
+    assert.equal(r.verdict.evidence, 'missing');
+    assert.match(r.verdict.message, /at least 3 rows/);
   });
 });
 

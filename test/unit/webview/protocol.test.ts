@@ -13,7 +13,7 @@ const calibration: CalibrationPanelModel = {
   source,
   thresholds: { minSpearman: 0.75, minKappa: 0.8, highConfidence: 0.8 },
   bootstrap: { resamples: 2000, seed: 1, confidence: 0.95 },
-  verdict: { blocked: false, summary: 'ok' },
+  verdict: { blocked: false, summary: 'ok', evidence: 'sufficient' },
   spearman: { overall: { label: 'overall', n: 3, rho: est, below: false }, byCohort: [], byMonth: [] },
   trend: { crossedAt: null },
   kappa: null,

@@ -7,12 +7,14 @@
 // Rules, stated once:
 //   - Batches: the `batch` column when present, otherwise month × cohort ("2026-03 / pro"), or month,
 //     or cohort, or one batch "all". κ is computed per batch on rows where both annotators labelled;
-//     a batch with κ < minKappa, or with no κ (no second labels, or one shared label), is excluded.
-//     When the file has no human_label_2 column at all, κ is undefined and no batch is excluded.
+//     a batch with κ ≤ minKappa (the seed: "κ > 0.80"), or with no κ (no second labels, or one shared
+//     label), is excluded. When the file has no human_label_2 column at all, κ is undefined and every
+//     row is left out (no batch can show κ > minKappa), so the gate is BLOCKED for lack of evidence.
 //   - ρ (and the high-confidence precision) use the rows of included batches (option
 //     excludeLowKappaBatches), with the human score = mean of the two annotators where both labelled.
-//   - Verdict: judge-gated launches are blocked when ρ of the LATEST month is below minSpearman (the
-//     seed checks a fresh monthly spot-check, not the pooled history); with no month column, overall ρ.
+//   - Verdict (calibrationVerdict.ts, fails closed): judge-gated launches are blocked when ρ of the
+//     LATEST month of the file is below minSpearman (the seed checks a fresh monthly spot-check, not
+//     the pooled history), or when there is no evidence for it; with no month column, overall ρ.
 //     ρ = minSpearman is not blocked. The CI is reported beside it ("clearly below" when all of it is).
 //   - Trend: ρ per month in month order (months sort as text, so write YYYY-MM); the first month below
 //     the line is reported.
@@ -23,6 +25,7 @@ import { bootstrapKappa, bootstrapSpearman, cohensKappa, confusionMatrix, highCo
 import type { RowBatch } from '../data/index';
 import { defined, undefinedBecause, type Defined } from '../types';
 import type { CalibrationReport, CalibrationReportOptions, KappaBatch, ReliabilityBin, RhoFigure } from './calibrationTypes';
+import { calibrationVerdict } from './calibrationVerdict';
 
 export const CALIBRATION_DEFAULTS = {
   minSpearman: 0.75,
@@ -203,7 +206,7 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
   let withoutSecond = 0;
   for (let i = 0; i < n; i++) if (Number.isNaN(h2[i] as number)) withoutSecond++;
   if (!data.hasHuman2) {
-    kappa = undefinedBecause('the calibration set has no human_label_2 column, so agreement between annotators cannot be checked and no batch is excluded');
+    kappa = undefinedBecause('the calibration set has no human_label_2 column, so agreement between annotators cannot be checked and no batch counts');
   } else {
     const list: KappaBatch[] = [];
     for (const [name, rows] of [...batches].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
@@ -226,10 +229,11 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
         k = undefinedBecause((e as Error).message);
         interval = undefinedBecause((e as Error).message);
       }
-      const included = k.defined && k.value >= settings.minKappa;
+      // The seed: "κ > 0.80 before including the batch"; a batch at exactly the limit is excluded.
+      const included = k.defined && k.value > settings.minKappa;
       const entry: KappaBatch = { batch: name, n: both.length, kappa: k, interval, included };
       if (!included) {
-        entry.reason = k.defined ? `κ ${k.value.toFixed(3)} < ${settings.minKappa}` : k.reason;
+        entry.reason = k.defined ? `κ ${k.value.toFixed(3)} is not above ${settings.minKappa}` : k.reason;
         excludedBatches.add(name);
       }
       list.push(entry);
@@ -241,8 +245,10 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
   const used: number[] = [];
   const excludedKey = new Set<number>();
   for (const [key, name] of nameOfKey) if (excludedBatches.has(name)) excludedKey.add(key);
+  // Without a second annotator no batch can show κ > min_kappa, so none counts (fails closed).
+  const excludeAll = settings.excludeLowKappaBatches && !data.hasHuman2;
   const exclude = settings.excludeLowKappaBatches && data.hasHuman2 && excludedKey.size > 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !excludeAll; i++) {
     if (exclude && excludedKey.has(batchKey[i] as number)) continue;
     used.push(i);
   }
@@ -293,15 +299,15 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
   const byCohort = hasCohort ? groupBy(cohortOf).map(([k, rows]) => rhoFor(k, rows)) : [];
   const byMonth = hasMonth ? groupBy(monthOf).map(([k, rows]) => rhoFor(k, rows)) : [];
 
-  const latest = byMonth[byMonth.length - 1];
-  const basisFig = latest ?? overall;
-  const basis = latest ? `latest month ${latest.group}` : 'overall';
-  const rule = `judge-gated launches are blocked when Spearman ρ of the ${latest ? 'latest month' : 'whole set'} is below ${settings.minSpearman}`;
-  let message: string;
-  if (!basisFig.rho.defined) message = `No verdict: ${basisFig.rho.reason}.`;
-  else if (basisFig.belowThreshold) message = `Judge-gated launches blocked: ρ = ${basisFig.rho.value.toFixed(3)} (${basis}) is below ${settings.minSpearman}.`;
-  else message = `Judge-gated launches allowed: ρ = ${basisFig.rho.value.toFixed(3)} (${basis}) is at or above ${settings.minSpearman}.`;
-  const verdict = { blocked: basisFig.belowThreshold, basis, rho: basisFig.rho, rule, message };
+  let latestMonth: string | undefined;
+  if (hasMonth) for (let i = 0; i < n; i++) {
+    const m = monthOf(i);
+    if (m !== undefined && (latestMonth === undefined || m > latestMonth)) latestMonth = m;
+  }
+  const noRowsReason = !data.hasHuman2
+    ? 'the calibration set has no human_label_2 column, so no annotation batch can show κ > min_kappa and none counts'
+    : `every annotation batch is excluded (κ ≤ ${settings.minKappa} or no second labels): ${excludedBatches.size} of ${batches.size}`;
+  const verdict = calibrationVerdict({ minSpearman: settings.minSpearman, overall, byMonth, latestMonth, rows: n, rowsUsed: used.length, noRowsReason });
   const firstBelow = byMonth.find((m) => m.belowThreshold === true);
   const trend = { months: byMonth.map((m) => ({ month: m.group, rho: m.rho })), firstMonthBelow: firstBelow ? firstBelow.group : null };
 

@@ -76,8 +76,12 @@ export interface CalibrationReport {
   byCohort: RhoFigure[];
   byMonth: RhoFigure[];
   verdict: {
-    /** Judge-gated launches blocked; null when ρ is undefined for the basis. */
-    blocked: boolean | null;
+    /** Judge-gated launches blocked: ρ below the line, or no evidence (fails closed; never null). */
+    blocked: boolean;
+    /** `missing`: blocked because there is nothing to compute ρ from (see `reason`). */
+    evidence: 'sufficient' | 'missing';
+    /** Why the evidence is missing. */
+    reason?: string;
     /** "latest month 2026-06" or "overall". */
     basis: string;
     rho: Defined<number>;
