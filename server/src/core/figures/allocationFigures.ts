@@ -2,10 +2,16 @@
 // allocation (more labels where the pass rate is most uncertain), each with per-cohort floors and
 // whole labels that sum to the budget; a safety cohort's labels split into its borderline slice.
 import { borderlineSlice, neymanAllocation, proportionalAllocation, type LabelAllocation } from '../allocation';
+import { memoizeJson } from './memo';
 import type { EvalSpecModel } from '../model/spec';
 import { sizingMetrics } from './goldenSetFigures';
 import { exactInput, formatCount } from './format';
 import type { FigureSink } from './types';
+
+// Exact apportionment over hundreds of cohorts is the costliest figure; an edit elsewhere in the
+// spec leaves its inputs unchanged, so the splits are remembered by their inputs.
+const proportionalSplit = memoizeJson(proportionalAllocation);
+const neymanSplit = memoizeJson(neymanAllocation);
 
 export function allocationFigures(m: EvalSpecModel, out: FigureSink): void {
   const g = m.goldenSet;
@@ -14,14 +20,14 @@ export function allocationFigures(m: EvalSpecModel, out: FigureSink): void {
   if (!g || !budget || cohorts.length === 0 || cohorts.some((c) => !c.name || !c.share)) return;
   const metricP = sizingMetrics(m)[0]?.p;
   const floors = cohorts.map((c) => c.minLabels?.value);
-  const proportional = proportionalAllocation(
+  const proportional = proportionalSplit(
     budget.value,
     cohorts.map((c, i) => ({ name: c.name!.value, weight: exactInput(c.share!), minLabels: floors[i] })),
   );
   const rates = cohorts.map((c) => c.expectedPassRate ?? undefined);
   const neyman =
     metricP !== undefined || rates.every((r) => r)
-      ? neymanAllocation(
+      ? neymanSplit(
           budget.value,
           cohorts.map((c, i) => ({ name: c.name!.value, size: exactInput(c.share!), expectedPassRate: rates[i] ? exactInput(rates[i]!) : metricP!, minLabels: floors[i] })),
         )

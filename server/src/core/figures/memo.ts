@@ -13,3 +13,20 @@ export function memoize<A extends readonly (number | string)[], R>(fn: (...args:
     return value;
   };
 }
+
+/**
+ * The same for a function of structured inputs (cohort lists): the key is the arguments' JSON, which
+ * is exact for the numbers, strings and decimal texts such inputs hold. Throws are not remembered.
+ */
+export function memoizeJson<A extends readonly unknown[], R>(fn: (...args: A) => R, capacity = 64): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A): R => {
+    const key = JSON.stringify(args);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = fn(...args);
+    if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
+    cache.set(key, value);
+    return value;
+  };
+}
