@@ -24,7 +24,7 @@ describe('rules on the examples', () => {
 
   it('rag-assistant shows its intended coverage warning', () => {
     const a = analyze(readFileSync(join(dir, 'rag-assistant.evalspec.yaml'), 'utf8'), { today: '2026-10-25' });
-    assert.deepEqual(a.diagnostics.map((d) => d.code), ['coverage-low']);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['paired-design-available', 'coverage-low']);
   });
 
   it('broken.evalspec.yaml raises each rule its FLAW comments name', () => {

@@ -7,6 +7,7 @@ import {
   arcsineSampleSize,
   exactMinSampleSize,
   goldenSetSize,
+  pairedSampleSize,
   pooledMinDetectableDifference,
   pooledSampleSize,
   proportionInterval,
@@ -25,6 +26,12 @@ const exactN = memoize((p: number, h: number, c: number) => exactMinSampleSize(p
 const waldSize = memoize((p: number, h: number, c: number, cohorts: number) => goldenSetSize({ p, halfWidth: h, confidence: c, cohorts }));
 const pooledN = memoize((p1: number, p2: number, alpha: number, power: number) => pooledSampleSize(p1, p2, { alpha, power }).nPerGroup);
 const arcsineN = memoize((p1: number, p2: number, alpha: number, power: number) => arcsineSampleSize(p1, p2, { alpha, power }).nPerGroup);
+// A declared paired design (golden_set.paired): items scored by both models, Connor (1987); an
+// impossible discordance for this p1 → p2 falls back to the independent-groups size.
+const pairedN = memoize((p1: number, p2: number, alpha: number, power: number, psi: number) => {
+  const r = pairedSampleSize({ p1, p2, psi, alpha, power }).n;
+  return r.defined ? r.value : undefined;
+});
 
 export type IntervalMethod = 'wald' | 'wilson' | 'exact';
 
@@ -54,6 +61,8 @@ export interface PowerNeed {
   arcsinePerGroup: number;
   /** Sum over cohorts of the pooled size per group (× cohorts when they share one rate). */
   total: number;
+  /** Sized for a paired design: pooledPerGroup is then the items both models answer (Connor 1987). */
+  paired?: boolean;
 }
 
 export interface GoldenSetFigures {
@@ -129,7 +138,9 @@ export function computeGoldenSet(m: EvalSpecModel): GoldenSetFigures | undefined
         let cohortNeed: PowerNeed | undefined;
         for (const p2 of [p + d, p - d]) {
           if (!(p2 > 0 && p2 < 1)) continue;
-          const n: PowerNeed = { metric: id, p1: p, p2, pooledPerGroup: pooledN(p, p2, alpha, power), arcsinePerGroup: arcsineN(p, p2, alpha, power), total: 0 };
+          const psi = g.paired?.expectedDiscordance?.value;
+          const pairedItems = psi === undefined ? undefined : pairedN(p, p2, alpha, power, psi);
+          const n: PowerNeed = { metric: id, p1: p, p2, pooledPerGroup: pairedItems ?? pooledN(p, p2, alpha, power), arcsinePerGroup: arcsineN(p, p2, alpha, power), total: 0, ...(pairedItems !== undefined ? { paired: true } : {}) };
           if (!cohortNeed || n.pooledPerGroup > cohortNeed.pooledPerGroup) cohortNeed = n;
         }
         if (!cohortNeed) continue;
@@ -230,14 +241,14 @@ export function goldenSetFigures(m: EvalSpecModel, out: FigureSink): GoldenSetFi
     out.note({
       id: 'goldenSet.power',
       anchor: g.detectChange!.keyRange,
-      hint: `needs ${formatCount(pw.total)} (${formatCount(pw.pooledPerGroup)}/model${f.cohorts > 1 ? '/cohort' : ''}) to detect ${formatPp(g.detectChange!.value)}`,
+      hint: `needs ${formatCount(pw.total)} (${formatCount(pw.pooledPerGroup)}${pw.paired ? ' paired' : '/model'}${f.cohorts > 1 ? '/cohort' : ''}) to detect ${formatPp(g.detectChange!.value)}`,
       title: 'Size to detect a change between two models',
       formula: 'n per group = ((z_{α/2}·√(2p̄q̄) + z_β·√(p₁q₁ + p₂q₂)) / |p₂ − p₁|)²',
       substituted: `p₁ = ${pw.p1}, p₂ = ${formatNumber(pw.p2, 6)} (the harder direction), α = ${formatNumber(1 - f.confidence, 6)}, power = ${g.power?.value ?? 0.8}`,
       result: `${formatCount(pw.pooledPerGroup)} per model (pooled normal), ${formatCount(pw.arcsinePerGroup)} by Cohen's h; × ${f.cohorts} cohort${f.cohorts === 1 ? '' : 's'} = ${formatCount(pw.total)}`,
       caveats: ['Independent-groups formula: evaluating both models on the same examples (paired) needs fewer, so this is conservative.'],
     });
-    out.lines.push(`power target ${formatPp(g.detectChange!.value)} at power ${g.power?.value ?? 0.8}: needs ${formatCount(pw.total)} (${formatCount(pw.pooledPerGroup)} per model${f.cohorts > 1 ? ' per cohort' : ''})`);
+    out.lines.push(`power target ${formatPp(g.detectChange!.value)} at power ${g.power?.value ?? 0.8}: needs ${formatCount(pw.total)} (${formatCount(pw.pooledPerGroup)} ${pw.paired ? 'paired items' : 'per model'}${f.cohorts > 1 ? ' per cohort' : ''})`);
   }
 
   if (g.size && metrics.length) {

@@ -7,6 +7,7 @@ import { ledgerFigures, routerFigures, trafficFigures } from './costFigures';
 import { allocationFigures } from './allocationFigures';
 import { costMetricsFigures, tenantFigures } from './economicsFigures';
 import { goldenSetFigures, type GoldenSetFigures } from './goldenSetFigures';
+import { judgingFigures } from './judging';
 import { FigureSink, type SpecFigures } from './types';
 
 export type { FigureNote, SpecFigures } from './types';
@@ -44,5 +45,6 @@ export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly
   guard('ledger', m.ledger?.keyRange, ledgerFigures);
   guard('cost-metrics', m.traffic?.keyRange ?? m.router?.keyRange, costMetricsFigures);
   guard('shared-cluster', m.tenants?.keyRange, tenantFigures);
+  guard('judging', m.judge?.keyRange ?? m.goldenSet?.keyRange ?? m.cadence?.keyRange, judgingFigures);
   return { ...sink.done(), goldenSet, problems };
 }

@@ -2,6 +2,7 @@
 // absent when the author left them out or wrote something invalid (the validator reported it).
 import type { SpecNode } from '../parse/specTree';
 import { isNumber, isString, type Located, type Section, TreeReader } from './read';
+import { readAgreement, readGoldenSetDesign, readLabelledTraffic, readMonitoring, type AgreementModel, type ClustersModel, type LabelledTrafficModel, type MonitoringModel, type PairedDesignModel } from './designReaders';
 
 export interface TrafficModel extends Section {
   qps?: Located<number>;
@@ -33,6 +34,7 @@ export interface CalibrationModel extends Section {
   refresh?: Located<string>;
   /** Data-file column names by the report's keys (judge_score, human_label, …), when the spec maps them. */
   columns?: Record<string, string>;
+  agreement?: AgreementModel;
 }
 
 export interface JudgeModel extends Section {
@@ -48,6 +50,7 @@ export interface JudgeModel extends Section {
   escalationBand?: Located<number>[];
   escalationBandSection?: Section;
   calibration?: CalibrationModel;
+  labelledTraffic?: LabelledTrafficModel;
 }
 
 export interface CohortModel extends Section {
@@ -71,11 +74,15 @@ export interface GoldenSetModel extends Section {
   sampledOn?: Located<string>;
   refresh?: Located<string>;
   labelBudget?: Located<number>;
+  paired?: PairedDesignModel;
+  clusters?: ClustersModel;
+  promptPool?: Located<number>;
+  multiplicity?: Located<string>;
 }
 
 export interface CadenceModel extends Section {
   preMerge?: Section & { blocking?: Located<boolean>; examples?: Located<number> };
-  daily?: Section & { examples?: Located<number> };
+  daily?: Section & { examples?: Located<number>; monitoring?: MonitoringModel };
   weekly?: Section & { stratified?: Located<boolean>; examples?: Located<number> };
 }
 
@@ -234,6 +241,7 @@ function readJudge(r: TreeReader, root: SpecNode): SectionPart {
       escalationBand: r.scalarList(n, 'escalation_band', isNumber),
       escalationBandSection: band,
       calibration: cal && readCalibration(r, cal),
+      labelledTraffic: readLabelledTraffic(r, n),
     },
   };
 }
@@ -247,6 +255,7 @@ function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
     minKappa: r.num(cal.node, 'min_kappa'),
     refresh: r.str(cal.node, 'refresh'),
     columns: calibrationColumns(r, r.map(cal.node, 'columns')),
+    agreement: readAgreement(r, cal.node),
   };
 }
 
@@ -280,6 +289,7 @@ function readGoldenSet(r: TreeReader, root: SpecNode): SectionPart {
       sampledOn: r.str(n, 'sampled_on'),
       refresh: r.str(n, 'refresh'),
       labelBudget: r.num(n, 'label_budget'),
+      ...readGoldenSetDesign(r, n),
     },
   };
 }
@@ -295,7 +305,7 @@ function readCadence(r: TreeReader, root: SpecNode): SectionPart {
     cadence: {
       ...cadence,
       preMerge: pre && { ...pre, blocking: r.bool(pre.node, 'blocking'), examples: r.num(pre.node, 'examples') },
-      daily: daily && { ...daily, examples: r.num(daily.node, 'examples') },
+      daily: daily && { ...daily, examples: r.num(daily.node, 'examples'), monitoring: readMonitoring(r, daily.node) },
       weekly: weekly && { ...weekly, stratified: r.bool(weekly.node, 'stratified'), examples: r.num(weekly.node, 'examples') },
     },
   };

@@ -2,6 +2,7 @@
 // in docs/rules.md, one feature test (test/unit/rules/).
 import { cadenceTierMissing } from './cadenceTierMissing';
 import { calibrationRefreshTooRare } from './calibrationRefreshTooRare';
+import { calibrationGateUnderpowered } from './calibrationGateUnderpowered';
 import { calibrationSetTooSmall } from './calibrationSetTooSmall';
 import { canaryGateLoose } from './canaryGateLoose';
 import { canaryGateMissing } from './canaryGateMissing';
@@ -11,9 +12,11 @@ import { coverageRefreshNow } from './coverageRefreshNow';
 import { embeddingJudgeFinalGate } from './embeddingJudgeFinalGate';
 import { escalationBandInvalid } from './escalationBandInvalid';
 import { escalationBandUncalibrated } from './escalationBandUncalibrated';
+import { goldenSetNotTrafficSample } from './goldenSetNotTrafficSample';
 import { goldenSetSampleStale } from './goldenSetSampleStale';
 import { goldenSetTooSmall } from './goldenSetTooSmall';
 import { judgeFreeTextOutput } from './judgeFreeTextOutput';
+import { pairedDesignAvailable } from './pairedDesignAvailable';
 import { judgeModelUnpinned } from './judgeModelUnpinned';
 import { judgeNoCalibration } from './judgeNoCalibration';
 import { judgeNoRubric } from './judgeNoRubric';
@@ -57,12 +60,15 @@ export const allRules: readonly Rule[] = [
   minSpearmanTooLow,
   minKappaTooLow,
   calibrationRefreshTooRare,
+  calibrationGateUnderpowered,
+  goldenSetNotTrafficSample,
   // golden set
   goldenSetTooSmall,
   cohortSharesNotOne,
   coverageLow,
   coverageRefreshNow,
   goldenSetSampleStale,
+  pairedDesignAvailable,
   // cadence
   noPreMergeBlocking,
   cadenceTierMissing,
