@@ -1,0 +1,46 @@
+// Issue 11 in the real editor: the judging example's calibration line shows how often the
+// Spearman gate blocks a good judge, as an inlay hint computed by the language server.
+import * as assert from 'node:assert/strict';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openEditorSession, removeTempDir, report, repoRoot, screenshot, tempDir, type EditorSession, step } from './harness';
+import { prepareExtension } from './prepare';
+import * as wb from './workbench';
+
+const spec = 'paired-judge.evalspec.yaml';
+
+describe('judging figures in a real VS Code', { timeout: 300_000 }, () => {
+  let session: EditorSession;
+  let workspace: string;
+
+  before(async () => {
+    const { vsix } = prepareExtension();
+    workspace = tempDir('judging');
+    cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    session = await openEditorSession('judging', { vsix });
+    await wb.openFolder(session.page, session.server.baseUrl, workspace);
+  });
+
+  after(async () => {
+    await session?.close();
+    if (workspace) await removeTempDir(workspace);
+  });
+
+  it('shows P(block | ρ) of the calibration gate as an inlay hint on calibration.examples', async () => {
+    await step(() => session, 'judging-hint', async () => {
+      const { page } = session;
+      const lines = readFileSync(join(workspace, spec), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /^ {4}examples: 50\b/.test(l)) + 1;
+      assert.ok(line > 0, 'example lost its calibration examples line');
+      const t = await wb.quickOpen(page, spec);
+      await wb.goToLine(page, line);
+      const hint = page.locator('.editor-instance .monaco-editor .view-line', { hasText: '50 examples: P(block | ρ = 0.80) = 23%' });
+      await hint.first().waitFor({ timeout: wb.workbenchTimeoutMs });
+      report('file open → calibration-gate inlay hint', `${Date.now() - t} ms`);
+      const text = ((await hint.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+      assert.match(text, /^ {4}examples: 50\b.*50 examples: P\(block \| ρ = 0\.80\) = 23%/);
+      await screenshot(page, 'judging-calibration-hint');
+    });
+  });
+});
