@@ -138,7 +138,8 @@ async function main(argv: string[]): Promise<number> {
       unreadable++;
       continue;
     }
-    const analysis = analyzeSpec(text, b.previousText !== undefined ? { previousText: b.previousText } : {});
+    // The CLI has no keystroke to keep up with: every figure is computed, however long it takes.
+    const analysis = analyzeSpec(text, { figureBudget: { ms: Number.POSITIVE_INFINITY }, ...(b.previousText !== undefined ? { previousText: b.previousText } : {}) });
     // The data-backed rules, as the editor runs them once the reports are in (specData.ts).
     const data = args.data ? await specDataDiagnostics(service, analysis.model, realSpecPath(f), roots, defaultSettings) : { diagnostics: [], files: skippedDataFiles(analysis.model) };
     reports.push({ ...analysisJson(shown, analysis, data), baseline: b.baseline });

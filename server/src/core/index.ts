@@ -1,7 +1,7 @@
 // The facade over the pure core: the language server, the CLI and the tests all analyse specs
 // through `analyzeSpec`, so every client sees the same diagnostics and the same figures.
 import schemaJson from '../../../schemas/evalspec.schema.json';
-import { computeFigures, type ComputedFigures } from './figures';
+import { computeFigures, type ComputedFigures, type FigureBudget } from './figures';
 import { AnalysisSession } from './incremental/analysisSession';
 import { readSpecModel, type EvalSpecModel } from './model/spec';
 import { runRules } from './rules/engine';
@@ -49,6 +49,8 @@ export interface AnalyzeOptions {
    * only what changed is derived again. The result equals a from-scratch analysis.
    */
   session?: AnalysisSession;
+  /** Time the figures may take before the rest are skipped and named (default 2 s; the CLI: none). */
+  figureBudget?: FigureBudget;
 }
 
 export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAnalysis {
@@ -85,7 +87,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAna
     validation = validateAgainstSchema(parsed.root, specSchema, parsed.lines, anchor, session?.validation());
     diagnostics.push(...validation.diagnostics);
     model = readSpecModel(parsed.root, new TreeReader(parsed.lines, validation.invalid), session?.modelReuse((o) => parsed.lines.positionAt(o).line));
-    figures = computeFigures(model, session?.figureRunner);
+    figures = computeFigures(model, session?.figureRunner, options.figureBudget);
     diagnostics.push(...figures.problems);
     ruleContext = { model, figures, parsed, settings, previous: options.previous ?? readCommittedModel(options.previousText), today: options.today ?? new Date().toISOString().slice(0, 10) };
     diagnostics.push(...runRules(ruleContext));

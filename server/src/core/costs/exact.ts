@@ -26,6 +26,9 @@ export type DecimalInput = string | number | Decimal;
 // Plain decimal text only: no hex/binary/octal prefixes, no "Infinity"/"NaN", no surrounding spaces.
 const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** Largest power of ten (either way) an exact decimal input may have. */
+export const MAX_DECIMAL_EXPONENT = 100;
+
 /** Describes an input for an error message without evaluating it. */
 export function describeInput(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -43,8 +46,11 @@ export function toDecimal(v: DecimalInput, fn: string, name: string): Decimal {
     return new ExactDecimal(String(v));
   }
   if (typeof v === 'string') {
-    if (!DECIMAL_TEXT.test(v)) throw new RangeError(`${fn}: ${name} must be a decimal number (got ${describeInput(v)})`);
-    return new ExactDecimal(v);
+    if (!DECIMAL_TEXT.test(v)) throw new RangeError(`${fn}: ${name} must be a decimal number (got ${describeInput(v.length > 40 ? `${v.slice(0, 37)}…` : v)})`);
+    const d = new ExactDecimal(v);
+    // Plain notation of 1e-9999999 is ten million digits (13 s, 1.7 GB): no quantity is that small.
+    if (!d.isZero() && Math.abs(d.e) > MAX_DECIMAL_EXPONENT) throw new RangeError(`${fn}: ${name} is about 10^${d.e}, outside the 10^±${MAX_DECIMAL_EXPONENT} EvalSpec computes with`);
+    return d;
   }
   if (Decimal.isDecimal(v)) {
     if (!v.isFinite()) throw new RangeError(`${fn}: ${name} must be a finite number (got ${describeInput(v)})`);

@@ -35,7 +35,7 @@ export function costMetricsFigures(m: EvalSpecModel, out: FigureSink): void {
     costPerRetainedUser: t.costPerRetainedUser.defined ? ex(t.costPerRetainedUser.value) : { undefinedBecause: t.costPerRetainedUser.reason },
   };
   out.lines.push(
-    `cost metrics: unit ${formatUsd(t.unitCostPer1M)}/1M; bad day ${t.costOfBadDay.defined ? `${formatUsd(t.costOfBadDay.value.cost)} (${t.costOfBadDay.value.rowId})` : `undefined: ${t.costOfBadDay.reason}`}; per retained user ${t.costPerRetainedUser.defined ? formatUsd(t.costPerRetainedUser.value) : `undefined: ${t.costPerRetainedUser.reason}`}`,
+    `cost metrics: unit ${formatUsd(t.unitCostPer1M)}/1M; bad day ${t.costOfBadDay.defined ? `${formatUsd(t.costOfBadDay.value.cost)} (${t.costOfBadDay.value.rowId})` : `not computed (${t.costOfBadDay.reason})`}; per retained user ${t.costPerRetainedUser.defined ? formatUsd(t.costPerRetainedUser.value) : `not computed (${t.costPerRetainedUser.reason})`}`,
   );
 }
 

@@ -2,10 +2,14 @@
 // formatted by the costs module (exact decimals, commercial rounding).
 import type { Located } from '../model/read';
 import type { DecimalInput } from '../costs';
+import { MAX_SEARCHED_SAMPLE_SIZE } from '../stats/sampleSizeBound';
 
 /** A fraction as percentage points with one decimal: 0.0554 → "5.5 pp". */
 export function formatPp(fraction: number, digits = 1): string {
-  return `${trimZeros((fraction * 100).toFixed(digits))} pp`;
+  const pp = fraction * 100;
+  // A target of 1e-9 is not "±0 pp": below the last shown digit, two significant digits.
+  if (pp !== 0 && Math.abs(pp) < 0.5 * 10 ** -digits) return `${pp.toPrecision(2)} pp`;
+  return `${trimZeros(pp.toFixed(digits))} pp`;
 }
 
 /** A fraction as a percentage: 0.8 → "80%", 0.018 → "1.8%". */
@@ -13,9 +17,16 @@ export function formatPercent(fraction: number, digits = 1): string {
   return `${trimZeros((fraction * 100).toFixed(digits))}%`;
 }
 
-/** A whole count with thousands separators: 6147 → "6,147". */
+/**
+ * A whole count with thousands separators: 6147 → "6,147". Past 10^12 (no golden set is that large;
+ * such sizes are closed-form estimates, stats/sampleSizeBound.ts) in powers of ten:
+ * 6.1e17 → "≈6.1 × 10^17 (beyond any golden set)".
+ */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  if (!Number.isFinite(n)) return 'more than 10^308 (beyond any golden set)';
+  if (Math.abs(n) <= MAX_SEARCHED_SAMPLE_SIZE) return Math.round(n).toLocaleString('en-US');
+  const [mantissa, exponent] = n.toExponential(1).split('e');
+  return `≈${mantissa} × 10^${Number(exponent)} (beyond any golden set)`;
 }
 
 /** A number to at most `digits` decimals, trailing zeros dropped. */

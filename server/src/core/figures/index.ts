@@ -26,25 +26,64 @@ export type FigureRunner = <R>(section: string, m: EvalSpecModel, sink: FigureSi
 
 const runDirectly: FigureRunner = (_section, m, sink, compute) => compute(m, sink);
 
-export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly): ComputedFigures {
+/** How long the figures of one analysis may take; sections not started in time are reported. */
+export interface FigureBudget {
+  /** Milliseconds from the start of computeFigures after which no further section starts. */
+  ms: number;
+  /** Clock in milliseconds (tests pass a fake one); default performance.now. */
+  now?: () => number;
+}
+
+export const defaultFigureBudget: FigureBudget = { ms: 2_000 };
+
+type Section = [name: string, anchor: SpecDiagnostic['range'] | undefined, compute: (m: EvalSpecModel, sink: FigureSink) => unknown];
+
+export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly, budget: FigureBudget = defaultFigureBudget): ComputedFigures {
   const sink = new FigureSink();
   const problems: SpecDiagnostic[] = [];
-  const guard = <R>(section: string, anchor: SpecDiagnostic['range'] | undefined, compute: (m: EvalSpecModel, sink: FigureSink) => R): R | undefined => {
-    try {
-      return run(section, m, sink, compute);
-    } catch (e) {
-      if (!(e instanceof RangeError) || !anchor) throw e;
-      problems.push({ code: 'figure-unavailable', severity: 'warning', message: `EvalSpec cannot compute the ${section} figures from these values: ${e.message}`, range: anchor, data: { section } });
-      return undefined;
+  let goldenSet: GoldenSetFigures | undefined;
+  const sections: Section[] = [
+    ['traffic', m.traffic?.keyRange, trafficFigures],
+    ['golden-set', m.goldenSet?.keyRange, goldenSetFigures],
+    ['label-budget', m.goldenSet?.labelBudget?.keyRange, allocationFigures],
+    ['router', m.router?.keyRange, routerFigures],
+    ['ledger', m.ledger?.keyRange, ledgerFigures],
+    ['cost-metrics', m.traffic?.keyRange ?? m.router?.keyRange, costMetricsFigures],
+    ['shared-cluster', m.tenants?.keyRange, tenantFigures],
+    ['judging', m.judge?.keyRange ?? m.goldenSet?.keyRange ?? m.cadence?.keyRange, judgingFigures],
+  ];
+  const now = budget.now ?? (() => performance.now());
+  const start = now();
+  const skipped: Section[] = [];
+  for (const section of sections) {
+    // Every search is bounded (stats/sampleSizeBound.ts); the budget is the backstop for a spec whose
+    // many bounded sections still add up: what did not start in time is named, never frozen on.
+    if (now() - start > budget.ms) skipped.push(section);
+    else {
+      const value = guardSection(section, m, sink, run, problems);
+      if (section[0] === 'golden-set') goldenSet = value as GoldenSetFigures | undefined;
     }
-  };
-  guard('traffic', m.traffic?.keyRange, trafficFigures);
-  const goldenSet = guard('golden-set', m.goldenSet?.keyRange, goldenSetFigures);
-  guard('label-budget', m.goldenSet?.labelBudget?.keyRange, allocationFigures);
-  guard('router', m.router?.keyRange, routerFigures);
-  guard('ledger', m.ledger?.keyRange, ledgerFigures);
-  guard('cost-metrics', m.traffic?.keyRange ?? m.router?.keyRange, costMetricsFigures);
-  guard('shared-cluster', m.tenants?.keyRange, tenantFigures);
-  guard('judging', m.judge?.keyRange ?? m.goldenSet?.keyRange ?? m.cadence?.keyRange, judgingFigures);
+  }
+  const named = skipped.filter((s) => s[1] !== undefined);
+  if (named.length > 0) {
+    const names = named.map((s) => s[0]);
+    problems.push({
+      code: 'figures-skipped',
+      severity: 'information',
+      message: `EvalSpec stopped computing figures after ${budget.ms} ms; not computed this time: the ${names.join(', ')} figures. They are computed again on the next edit; the CLI computes them all.`,
+      range: named[0]![1]!,
+      data: { sections: names, budgetMs: budget.ms },
+    });
+  }
   return { ...sink.done(), goldenSet, problems };
+}
+
+function guardSection([section, anchor, compute]: Section, m: EvalSpecModel, sink: FigureSink, run: FigureRunner, problems: SpecDiagnostic[]): unknown {
+  try {
+    return run(section, m, sink, compute);
+  } catch (e) {
+    if (!(e instanceof RangeError) || !anchor) throw e;
+    problems.push({ code: 'figure-unavailable', severity: 'warning', message: `EvalSpec cannot compute the ${section} figures from these values: ${e.message}`, range: anchor, data: { section } });
+    return undefined;
+  }
 }

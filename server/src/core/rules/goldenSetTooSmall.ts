@@ -1,6 +1,7 @@
 // Rule: the golden set is smaller than its precision or power target needs.
 // The seed's worked example: 200 examples at p = 0.8 give ±5.5 pp at 95%; ±2 pp over 4 cohorts
 // needs 6,147. Fixes resize to the precision n, to the power n, and show the split across cohorts.
+import { MAX_SEARCHED_SAMPLE_SIZE } from '../stats/sampleSizeBound';
 import { formatCount, formatPercent, formatPp } from '../figures/format';
 import { replaceNode } from './edits';
 import type { Rule } from './rule';
@@ -41,10 +42,11 @@ export const goldenSetTooSmall: Rule = {
     const fixes = [];
     const cohorts = figures.goldenSet?.cohorts ?? 1;
     const split = (n: number) => (cohorts > 1 ? ` (${formatCount(Math.ceil(n / cohorts))} per cohort)` : '');
-    if (data.precisionN !== undefined && data.precisionN > data.declared) {
+    // A size beyond any golden set (past 10^12, an estimate) is no edit to offer.
+    if (data.precisionN !== undefined && data.precisionN > data.declared && data.precisionN <= MAX_SEARCHED_SAMPLE_SIZE) {
       fixes.push({ title: `Resize golden set to ${formatCount(data.precisionN)} for the precision target${split(data.precisionN)}`, edits: [replaceNode(parsed, g.size.node, String(data.precisionN))], isPreferred: data.binding === 'precision' });
     }
-    if (data.powerN !== undefined && data.powerN > data.declared) {
+    if (data.powerN !== undefined && data.powerN > data.declared && data.powerN <= MAX_SEARCHED_SAMPLE_SIZE) {
       fixes.push({ title: `Resize golden set to ${formatCount(data.powerN)} for the power target${split(data.powerN)}`, edits: [replaceNode(parsed, g.size.node, String(data.powerN))], isPreferred: data.binding === 'power' });
     }
     return fixes;

@@ -187,6 +187,17 @@ export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, li
         out.push({ code: 'not-finite', severity: 'error', message: `${where()} is ${node.raw}, which is not a finite number; EvalSpec cannot compute with it.`, range: rangeOf(node), data: { path } });
         return;
       }
+      const magnitude = decimalMagnitude(node.raw, v);
+      if (magnitude !== undefined && (magnitude < MIN_MAGNITUDE || magnitude > MAX_MAGNITUDE)) {
+        out.push({
+          code: 'implausible-number',
+          severity: 'error',
+          message: `${where()} is ${clip(node.raw)}, about 10^${magnitude}: EvalSpec computes with numbers between 10^${MIN_MAGNITUDE} and 10^${MAX_MAGNITUDE} in size, and no quantity in a spec is smaller or larger. Check the exponent.`,
+          range: rangeOf(node),
+          data: { path, magnitude, min: MIN_MAGNITUDE, max: MAX_MAGNITUDE },
+        });
+        return;
+      }
       const bad =
         (schema.minimum !== undefined && v < schema.minimum) ||
         (schema.exclusiveMinimum !== undefined && v <= schema.exclusiveMinimum) ||
@@ -329,6 +340,26 @@ export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, li
 
   visit(root, rootSchema, [], rootAnchor, diagnostics);
   return { diagnostics, schemaOf, invalid };
+}
+
+/** Powers of ten a spec number may have: rates of 1e-9, prices of 1e-6, token counts of 1e12 all fit. */
+export const MIN_MAGNITUDE = -30;
+export const MAX_MAGNITUDE = 30;
+
+/**
+ * The power of ten of a number as written (⌊log10 |x|⌋), read from its text when the double
+ * underflowed to 0 ("1e-9999999" is 10^-9999999, not zero). Undefined for a true zero.
+ */
+export function decimalMagnitude(raw: string, value: number): number | undefined {
+  if (value !== 0 && Number.isFinite(value)) return Math.floor(Math.log10(Math.abs(value)));
+  const m = /^[-+]?(\d*)(?:\.(\d*))?[eE]([-+]?\d{1,20})$/.exec(raw.trim());
+  if (!m) return undefined;
+  const int = m[1] ?? '';
+  const frac = m[2] ?? '';
+  const digits = int + frac;
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return undefined;
+  return Number(m[3]) + int.length - 1 - first;
 }
 
 /** Unknown keys per document that get a did-you-mean (each costs an edit distance per known key). */

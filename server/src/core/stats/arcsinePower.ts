@@ -12,6 +12,7 @@
 // Rounding: per-group n = ⌈raw⌉ (no epsilon); total = 2·n; achieved power is evaluated at ⌈raw⌉.
 import { cohensH } from './cohensH';
 import { normalCdf } from './normal';
+import { beyondSearch, requireFiniteSize } from './sampleSizeBound';
 import { bisectRoot, bisectRootExpanding } from './solve';
 import { criticalValues, type PowerOptions } from './twoProportionOptions';
 import { defined, undefinedBecause, type Defined } from '../types';
@@ -57,8 +58,10 @@ export function arcsineSampleSize(p1: number, p2: number, options: PowerOptions 
   const cv = criticalValues('arcsineSampleSize', options);
   const h = cohensH(p1, p2);
   const closedFormRaw = 2 * ((cv.zAlpha2 + cv.zBeta) / h) ** 2;
+  requireFiniteSize('arcsineSampleSize', closedFormRaw, `the change ${p1} → ${p2}`);
   const f = (n: number): number => arcsinePower(h, n, cv.alpha) - cv.power;
-  const raw = bisectRootExpanding(f, 1e-9, Math.max(1, closedFormRaw), 'arcsineSampleSize');
+  // Past 10^12 the opposite tail's share of power is nil: the closed form is the root (sampleSizeBound.ts).
+  const raw = beyondSearch(closedFormRaw) ? closedFormRaw : bisectRootExpanding(f, 1e-9, Math.max(1, closedFormRaw), 'arcsineSampleSize');
   const nPerGroup = Math.ceil(raw);
   return {
     h,

@@ -13,8 +13,13 @@
 // downward while the target is still met and double upward until it is, bisect to the threshold,
 // then step ±1 so the result satisfies w(n) ≤ h and w(n − 1) > h.
 //
+// Past 10^9 (sampleSizeBound.ts) nothing is searched: n is the Wilson size, flagged `estimated`
+// (and `beyond` past 10^12).
+//
 // Rounding: n is an integer.
 import { clopperPearsonHalfWidthAtRate } from './clopperPearsonInterval';
+import { zFromConfidence } from './normal';
+import { beyondSearch, largeSampleHalfWidth, MAX_CORRECTION_STEPS, MAX_EXACT_SEARCHED_SAMPLE_SIZE } from './sampleSizeBound';
 import type { MinimumSampleSize } from './wilsonMinSampleSize';
 import { wilsonMinSampleSize } from './wilsonMinSampleSize';
 import { requireOpenUnit } from './validate';
@@ -30,13 +35,16 @@ export function exactMinSampleSize(p: number, halfWidth: number, confidence = 0.
   const w = (n: number): number => clopperPearsonHalfWidthAtRate(p, n, confidence);
   const h = halfWidth;
   const wilson = wilsonMinSampleSize(p, h, confidence);
+  const beyond = (n: number): MinimumSampleSize => ({ n, halfWidthAtN: largeSampleHalfWidth(p, n, zFromConfidence(confidence)), halfWidthAtNMinus1: undefined, waldN: wilson.waldN, beyond: true });
+  if (wilson.beyond) return beyond(wilson.n);
+  if (wilson.n > MAX_EXACT_SEARCHED_SAMPLE_SIZE / 2) return { ...wilson, estimated: true };
   let lo = Math.max(1, Math.floor(wilson.n / 2));
   while (lo > 1 && w(lo) <= h) lo = Math.max(1, Math.floor(lo / 2));
   let hi = Math.max(lo + 1, wilson.n);
   while (w(hi) > h) {
     lo = hi;
     hi *= 2;
-    if (hi > 1e12) throw new RangeError(`exactMinSampleSize: no n up to 1e12 reaches half-width ${h} at p ${p}`);
+    if (hi > MAX_EXACT_SEARCHED_SAMPLE_SIZE) return beyondSearch(hi) ? beyond(hi) : { ...wilson, estimated: true };
   }
   // invariant: w(hi) ≤ h; w(lo) > h unless lo = 1
   if (lo === 1 && w(1) <= h) hi = 1;
@@ -46,7 +54,11 @@ export function exactMinSampleSize(p: number, halfWidth: number, confidence = 0.
     else lo = mid;
   }
   let n = hi;
-  while (n > 1 && w(n - 1) <= h) n--;
-  while (w(n) > h) n++;
+  let steps = 0;
+  const step = () => {
+    if (++steps > MAX_CORRECTION_STEPS) throw new RangeError(`exactMinSampleSize: no threshold near n = ${n} for half-width ${h} at p ${p}`);
+  };
+  while (n > 1 && w(n - 1) <= h) (step(), n--);
+  while (w(n) > h) (step(), n++);
   return { n, halfWidthAtN: w(n), halfWidthAtNMinus1: n > 1 ? w(n - 1) : undefined, waldN: wilson.waldN };
 }

@@ -17,6 +17,7 @@
 import { conventionalZ, exactZ, type CriticalValue } from './normal';
 import { Rational } from './rational';
 import type { ZRule } from './waldHalfWidth';
+import { beyondSearch, requireFiniteSize } from './sampleSizeBound';
 import { requireInteger, requireOpenUnit } from './validate';
 import { HighPrecisionDecimal, zFromConfidenceHighPrecision } from './zHighPrecision';
 
@@ -48,6 +49,8 @@ export interface GoldenSetSize {
   z: CriticalValue;
   /** How the ceiling of `total` was decided. */
   ceiling: 'exact-rational' | 'double' | 'high-precision';
+  /** Set when total is past 10^12 (beyond any golden set; sampleSizeBound.ts). */
+  beyond?: true;
 }
 
 export interface GoldenSetSizeOptions {
@@ -91,8 +94,11 @@ export function goldenSetSize(input: GoldenSetSizeInput, zRule: ZRule = 'exact',
     const perCohortExact = Z.mul(Z).mul(P).mul(new Rational(1n).sub(P)).div(H.mul(H));
     const totalExact = perCohortExact.mul(new Rational(BigInt(cohorts)));
     const perCohort = Number(perCohortExact.ceil());
+    const total = Number(totalExact.ceil());
+    requireFiniteSize('goldenSetSize', total, `halfWidth ${h}`);
     return {
-      total: Number(totalExact.ceil()),
+      ...(beyondSearch(total) ? { beyond: true as const } : {}),
+      total,
       perCohort,
       perCohortTimesCohorts: perCohort * cohorts,
       raw: totalExact.toNumber(),
@@ -106,6 +112,12 @@ export function goldenSetSize(input: GoldenSetSizeInput, zRule: ZRule = 'exact',
 
   const rawPerCohort = (z.z * z.z * p * (1 - p)) / (h * h);
   const raw = rawPerCohort * cohorts;
+  requireFiniteSize('goldenSetSize', raw, `halfWidth ${h}`);
+  if (beyondSearch(raw)) {
+    // Past 10^12 one unit is below the estimate's own precision: the double ceiling is the figure.
+    const perCohort = Math.ceil(rawPerCohort);
+    return { total: Math.ceil(raw), perCohort, perCohortTimesCohorts: perCohort * cohorts, raw, rawPerCohort, cohorts, z, ceiling: 'double', beyond: true };
+  }
   const hp = options.alwaysHighPrecision === true;
   const totalHp = hp || nearInteger(raw);
   const total = totalHp ? highPrecisionCeil(confidence, p, h, cohorts) : Math.ceil(raw);

@@ -91,3 +91,4 @@ export { stratifiedEstimate, type StratifiedEstimate, type Stratum } from './str
 export { confidenceSequence, mixtureRadius, mixtureRho, type ConfidenceSequenceRadius, type ConfidenceSequenceInput } from './confidenceSequence';
 export { confidenceSequenceMinT, type ConfidenceSequenceMinT } from './confidenceSequenceMinT';
 export { repeatedTestingFalseAlarm, MAX_LOOKS } from './repeatedTestingFalseAlarm';
+export { MAX_SEARCHED_SAMPLE_SIZE, MAX_EXACT_SEARCHED_SAMPLE_SIZE } from './sampleSizeBound';

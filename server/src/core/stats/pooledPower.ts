@@ -17,6 +17,7 @@ import { defined, undefinedBecause, type Defined } from '../types';
 import { normalCdf } from './normal';
 import { bisectRoot } from './solve';
 import { criticalValues, type CriticalValues, type PowerOptions } from './twoProportionOptions';
+import { requireFiniteSize } from './sampleSizeBound';
 import { requireClosedUnit, requireOpenUnit, requirePositive } from './validate';
 
 function sigmas(p1: number, p2: number): { s0: number; s1: number } {
@@ -53,6 +54,7 @@ export function pooledSampleSize(p1: number, p2: number, options: PowerOptions =
   if (p1 === p2) throw new RangeError(`pooledSampleSize: p1 and p2 must differ, both are ${p1}`);
   const cv = criticalValues('pooledSampleSize', options);
   const raw = pooledRaw(p1, p2, cv);
+  requireFiniteSize('pooledSampleSize', raw, `the change ${p1} → ${p2}`);
   const nPerGroup = Math.ceil(raw);
   return { raw, nPerGroup, total: 2 * nPerGroup, achievedPower: pooledPowerAt(p1, p2, nPerGroup, cv.zAlpha2) };
 }

@@ -5,6 +5,7 @@
 // "Sample Size Calculations in Clinical Research", §4.2); recorded by the reference as `unpooled_*`.
 // Rounding: n per group = ⌈raw⌉, total = 2·n.
 import { criticalValues, type PowerOptions } from './twoProportionOptions';
+import { requireFiniteSize } from './sampleSizeBound';
 import { requireOpenUnit } from './validate';
 
 export interface SimpleSampleSize {
@@ -23,6 +24,7 @@ export function unpooledSampleSize(p1: number, p2: number, options: PowerOptions
   if (p1 === p2) throw new RangeError(`unpooledSampleSize: p1 and p2 must differ, both are ${p1}`);
   const cv = criticalValues('unpooledSampleSize', options);
   const raw = ((cv.zAlpha2 + cv.zBeta) ** 2 * (p1 * (1 - p1) + p2 * (1 - p2))) / (p2 - p1) ** 2;
+  requireFiniteSize('unpooledSampleSize', raw, `the change ${p1} → ${p2}`);
   const nPerGroup = Math.ceil(raw);
   return { raw, nPerGroup, total: 2 * nPerGroup };
 }

@@ -10,8 +10,12 @@
 // The answer is ⌈n*⌉, then corrected by stepping ±1 with the half-width evaluated exactly as
 // statsmodels does, so float noise at the boundary cannot make it differ from a search upward from 1.
 //
+// Beyond 10^12 (sampleSizeBound.ts) n is the root n* itself, rounded up, and `beyond` is set: no
+// stepping happens there (steps of 1 at n ~ 10^18 are below one ulp).
+//
 // Rounding: n is an integer, the smallest with w(n) ≤ h in double arithmetic.
 import { zFromConfidence } from './normal';
+import { beyondSearch, largeSampleHalfWidth, MAX_CORRECTION_STEPS, requireFiniteSize } from './sampleSizeBound';
 import { requireOpenUnit } from './validate';
 import { wilsonBounds } from './wilsonInterval';
 
@@ -24,6 +28,10 @@ export interface MinimumSampleSize {
   halfWidthAtNMinus1: number | undefined;
   /** ⌈z²p(1−p)/h²⌉ with the exact z: the Wald size, for comparison. */
   waldN: number;
+  /** Set when n is past 10^12: n is then the closed-form estimate, not a searched threshold. */
+  beyond?: true;
+  /** Set when n is an estimate from another method (Clopper-Pearson past 10^9 reports Wilson's n). */
+  estimated?: true;
 }
 
 function wilsonHalfWidth(p: number, n: number, z: number): number {
@@ -46,14 +54,25 @@ export function wilsonMinSampleSize(p: number, halfWidth: number, confidence = 0
   const a = h * h;
   const b = z2 * (2 * h * h - pq);
   const c = z2 * z2 * (h * h - 0.25);
+  const waldRaw = (z2 * pq) / (h * h);
+  requireFiniteSize('wilsonMinSampleSize', waldRaw, `halfWidth ${h}`);
   const root = (-b + Math.sqrt(b * b - 4 * a * c)) / (2 * a);
+  const waldN = Math.ceil(waldRaw);
+  if (beyondSearch(Number.isFinite(root) ? root : waldRaw)) {
+    const n = Math.ceil(Number.isFinite(root) ? root : waldRaw);
+    return { n, halfWidthAtN: largeSampleHalfWidth(p, n, z), halfWidthAtNMinus1: undefined, waldN, beyond: true };
+  }
   let n = Math.max(1, Math.ceil(Number.isFinite(root) ? root : 1));
-  while (n > 1 && wilsonHalfWidth(p, n - 1, z) <= h) n--;
-  while (wilsonHalfWidth(p, n, z) > h) n++;
+  let steps = 0;
+  const step = () => {
+    if (++steps > MAX_CORRECTION_STEPS) throw new RangeError(`wilsonMinSampleSize: no threshold near n = ${n} for half-width ${h} at p ${p}`);
+  };
+  while (n > 1 && wilsonHalfWidth(p, n - 1, z) <= h) (step(), n--);
+  while (wilsonHalfWidth(p, n, z) > h) (step(), n++);
   return {
     n,
     halfWidthAtN: wilsonHalfWidth(p, n, z),
     halfWidthAtNMinus1: n > 1 ? wilsonHalfWidth(p, n - 1, z) : undefined,
-    waldN: Math.ceil((z2 * pq) / (h * h)),
+    waldN,
   };
 }
