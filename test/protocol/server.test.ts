@@ -63,6 +63,26 @@ describe('language server over stdio', () => {
     assert.deepEqual(closed.diagnostics, []);
   });
 
+  it('a reused version number with new text gets the new text\'s results (the cache is keyed by text too)', { timeout: 60_000 }, async () => {
+    // No data file: only the spec's own diagnostics are published.
+    const metrics = Array.from({ length: 50 }, (_, i) => `  - {id: m${i}, kind: binary, expected_pass_rate: 0.8}`).join('\n');
+    const long = `evalspec: 1\nname: demo\nmetrics:\n${metrics}\ngolden_set:\n  size: 200\n  confidence: 0.95\n  misspelt_key: 1\n`;
+    const { uri } = await server.open('reused-version.evalspec.yaml', long);
+    const before = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok((before?.length ?? 0) > 2);
+    // Same version (1) again, three lines of different text.
+    const short = 'evalspec: 1\nname: demo\nbogus_key: 1\n';
+    // Publications of the old text may still be in flight: wait for the one that describes the new
+    // text (before the fix it never came; the test's timeout fails it).
+    const next = server.nextDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((x) => x.code === 'unknown-key' && x.range.start.line === 2));
+    await server.change(uri, 1, [{ text: short }]);
+    const d = await next;
+    const after = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.deepEqual((after ?? []).map((x) => x.name), ['evalspec', 'name', 'bogus_key']);
+    for (const x of d.diagnostics) assert.ok(x.range.end.line <= 3, `diagnostic on line ${x.range.end.line} of a 3-line document: ${x.message}`);
+    await server.close(uri);
+  });
+
   it('answers hover with the schema documentation of the key', async () => {
     const text = 'evalspec: 1\nname: demo\nmetrics:\n  - {id: a, primary: true, kind: binary, expected_pass_rate: 0.8}\ngolden_set:\n  size: 200\n  confidence: 0.95\n';
     const { uri } = await server.open('hover.evalspec.yaml', text);

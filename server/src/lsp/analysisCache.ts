@@ -1,4 +1,4 @@
-// One analysis per document version, shared by every feature: diagnostics, inlay hints, hovers,
+// One analysis per document version and text, shared by every feature: diagnostics, inlay hints, hovers,
 // code lenses, code actions, completion and symbols all read the same result. Each open document
 // has an AnalysisSession, so a keystroke re-derives only what it changed; the session updates the
 // previous version's tree in place, so only the newest analysis of a document is kept.
@@ -22,11 +22,15 @@ export class AnalysisCache {
 
   get(doc: TextDocument): SpecAnalysis {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
+    const text = doc.getText();
+    // Keyed by version AND text: a client that reuses a version number for new text (or resends an
+    // old one) must not get the other text's results. An unchanged document hands back the same
+    // string, so the comparison is a reference check; otherwise it stops at the first difference.
+    if (hit && hit.version === doc.version && hit.analysis.parsed.text === text) return hit.analysis;
     const started = performance.now();
     let session = this.sessions.get(doc.uri);
     if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
-    const analysis = analyzeSpec(doc.getText(), { settings: this.settings(), previous: this.previous.get(doc.uri)?.model, session });
+    const analysis = analyzeSpec(text, { settings: this.settings(), previous: this.previous.get(doc.uri)?.model, session });
     this.computeMs.set(doc.uri, performance.now() - started);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;
