@@ -1,0 +1,235 @@
+// The routing report's sufficient statistics (../routingStatistics.ts) as one SQL text per dialect,
+// generated from one description (RoutingSqlDescription). docs/reports-sql.md shows the generated
+// texts (a test regenerates it and fails when it differs). Engines run the text and feed the rows to
+// statisticsFromSqlRows.
+//
+// One statement, three UNION ALL parts, each one aggregation pass over the source:
+//   part 'step'  per (step, tier): n, Σ nano-dollars, Σ quality, n quality, min t, max t, rounded costs;
+//                invalid rows (the built-in reader's bad rows) come back as one part 'bad' with their count;
+//   part 'day'   per UTC day: n and the values at the p10's ranks (type 7: ⌊(n−1)/10⌋ and the next;
+//                nearest rank: ⌈n/10⌉), from the day's (confidence, count) histogram;
+//   part 'sweep' per sweep bin (thresholdSweep.sweepBin, decided with the same double comparisons):
+//                n, Σ quality_cheap, Σ quality_flagship, Σ and n of served quality, Σ nano-dollars.
+// Result columns of every part: part, k, tier, n, cost, a, b, c, d, e (meaning per part as above).
+//
+// Row validity is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
+// a finite cost ≥ 0; optional numbers that are missing or not finite are missing. Money: each cost is
+// rounded to integer nano-dollars (⌊cost·10⁹ + 0.5⌋, Math.round for costs ≥ 0) before summing, so sums
+// are exact integers in every engine. DuckDB computes the order statistics with window functions;
+// ClickHouse 18.16 has none, so it sorts each day's histogram as an array and takes arrayCumSum.
+
+export type SqlDialect = 'duckdb' | 'clickhouse';
+/** How a source column is stored, which decides how it is converted. */
+export type SqlColumnType = 'text' | 'number' | 'timestamp';
+
+export interface SqlColumn {
+  /** Column name in the source. */
+  name: string;
+  type: SqlColumnType;
+}
+
+export interface RoutingSqlDescription {
+  dialect: SqlDialect;
+  /** The FROM clause target: a DuckDB table function call, or a quoted ClickHouse table. */
+  source: string;
+  /** Logical column → source column; optional columns absent from the source are omitted. */
+  columns: {
+    time: SqlColumn;
+    tier: SqlColumn;
+    confidence: SqlColumn;
+    cost: SqlColumn;
+    quality?: SqlColumn;
+    quality_cheap?: SqlColumn;
+    quality_flagship?: SqlColumn;
+  };
+  stepMinutes: number;
+}
+
+export const RESULT_COLUMNS = ['part', 'k', 'tier', 'n', 'cost', 'a', 'b', 'c', 'd', 'e'] as const;
+
+/** A quoted identifier. */
+export function quoteIdent(dialect: SqlDialect, name: string): string {
+  return dialect === 'duckdb' ? `"${name.replace(/"/g, '""')}"` : `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+}
+
+/** A quoted string literal. */
+export function quoteString(dialect: SqlDialect, text: string): string {
+  return dialect === 'duckdb' ? `'${text.replace(/'/g, "''")}'` : `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+interface Dialect {
+  time(c: SqlColumn): string;
+  number(c: SqlColumn): string;
+  text(c: SqlColumn): string;
+  finite(x: string): string;
+  int(x: string): string;
+  dbl(x: string): string;
+  floorDiv(x: string, d: number): string;
+}
+
+function dialectOf(d: SqlDialect): Dialect {
+  const q = (c: SqlColumn): string => quoteIdent(d, c.name);
+  if (d === 'duckdb') {
+    return {
+      time: (c) =>
+        c.type === 'number'
+          ? `CAST(floor(TRY_CAST(${q(c)} AS DOUBLE) * 1000) AS BIGINT)`
+          : c.type === 'timestamp'
+            ? `epoch_ms(CAST(${q(c)} AS TIMESTAMP))`
+            : `coalesce(epoch_ms(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS TIMESTAMPTZ)), CAST(floor(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS DOUBLE) * 1000) AS BIGINT))`,
+      number: (c) => `TRY_CAST(${q(c)} AS DOUBLE)`,
+      text: (c) => `CAST(${q(c)} AS VARCHAR)`,
+      finite: (x) => `isfinite(${x})`,
+      int: (x) => `CAST(${x} AS BIGINT)`,
+      dbl: (x) => `CAST(${x} AS DOUBLE)`,
+      floorDiv: (x, n) => `CAST(floor(${x} / ${n}.0) AS BIGINT)`,
+    };
+  }
+  return {
+    time: (c) =>
+      c.type === 'number'
+        ? `toInt64(floor(toFloat64(${q(c)}) * 1000))`
+        : c.type === 'timestamp'
+          ? `toInt64(toUnixTimestamp(${q(c)})) * 1000`
+          : `toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(toString(${q(c)}), 'UTC'))) * 1000 + toInt64(toUInt32OrZero(substring(concat(extract(toString(${q(c)}), '\\\\.(\\\\d+)'), '000'), 1, 3)))`,
+    number: (c) => (c.type === 'text' ? `toFloat64OrNull(toString(${q(c)}))` : `toFloat64(${q(c)})`),
+    text: (c) => `toString(${q(c)})`,
+    finite: (x) => `isFinite(${x})`,
+    int: (x) => `toInt64(${x})`,
+    dbl: (x) => `toFloat64(${x})`,
+    floorDiv: (x, n) => `toInt64(floor(${x} / ${n}))`,
+  };
+}
+
+const STEP_MS_PER_MINUTE = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The typed, validated rows: valid, t (ms), tier, conf, cost, nano, q/qok (served quality, present),
+ * qc/qf/sok (shadow qualities, both present). Non-null wherever `valid`.
+ */
+function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): string {
+  const c = desc.columns;
+  const duck = desc.dialect === 'duckdb';
+  const nullDouble = duck ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS Nullable(Float64))';
+  const opt = (col: SqlColumn | undefined): string => (col ? x.number(col) : nullDouble);
+  const nn = (e: string): string => (duck ? e : `assumeNotNull(${e})`);
+  const orFalse = (e: string): string => (duck ? `coalesce(${e}, false)` : `ifNull(${e}, 0)`);
+  const iff = (cond: string, a: string, b: string): string => (duck ? `CASE WHEN ${cond} THEN ${a} ELSE ${b} END` : `if(${cond}, ${a}, ${b})`);
+  const raw = [
+    `${x.time(c.time)} AS __t`,
+    `${x.text(c.tier)} AS __tier`,
+    `${x.number(c.confidence)} AS __conf`,
+    `${x.number(c.cost)} AS __cost`,
+    `${opt(c.quality)} AS __q`,
+    `${opt(c.quality_cheap)} AS __qc`,
+    `${opt(c.quality_flagship)} AS __qf`,
+  ];
+  const valid = `__t IS NOT NULL AND __tier IS NOT NULL AND __tier <> '' AND __conf >= 0 AND __conf <= 1 AND ${x.finite('__cost')} AND __cost >= 0`;
+  const nano = duck ? 'TRY_CAST(floor(__cost * 1000000000 + 0.5) AS BIGINT)' : 'toInt64(floor(assumeNotNull(__cost) * 1000000000 + 0.5))';
+  const typed = [
+    `${orFalse(valid)} AS valid`,
+    `${nn('__t')} AS t`,
+    `${nn('__tier')} AS tr`,
+    `${nn('__conf')} AS conf`,
+    `${nn('__cost')} AS cst`,
+    `${iff('valid', nano, '0')} AS nano`,
+    `${orFalse(x.finite('__q'))} AS qok`,
+    `${iff('qok', nn('__q'), '0')} AS q`,
+    `${orFalse(`${x.finite('__qc')} AND ${x.finite('__qf')}`)} AS sok`,
+    `${iff('sok', nn('__qc'), '0')} AS qc`,
+    `${iff('sok', nn('__qf'), '0')} AS qf`,
+  ];
+  return [
+    `${indent}SELECT ${typed.join(`,\n${indent}       `)}`,
+    `${indent}FROM (`,
+    `${indent}  SELECT ${raw.join(`,\n${indent}         `)}`,
+    `${indent}  FROM ${desc.source}`,
+    `${indent})`,
+  ].join('\n');
+}
+
+function stepPart(desc: RoutingSqlDescription, x: Dialect): string {
+  const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
+  const d = desc.dialect === 'duckdb';
+  const iff = (cond: string, a: string, b: string): string => (d ? `CASE WHEN ${cond} THEN ${a} ELSE ${b} END` : `if(${cond}, ${a}, ${b})`);
+  return [
+    `SELECT ${iff('valid', "'step'", "'bad'")} AS part,`,
+    `       ${iff('valid', x.floorDiv('t', stepMs), '0')} AS k,`,
+    `       ${iff('valid', 'tr', "''")} AS tier,`,
+    `       ${x.int('count(*)')} AS n,`,
+    `       ${x.int(`sum(${iff('valid', 'nano', '0')})`)} AS cost,`,
+    `       ${x.dbl(`sum(${iff('valid AND qok', 'q', '0')})`)} AS a,`,
+    `       ${x.dbl(`sum(${iff('valid AND qok', '1', '0')})`)} AS b,`,
+    `       ${x.dbl(`min(${iff('valid', 't', '0')})`)} AS c,`,
+    `       ${x.dbl(`max(${iff('valid', 't', '0')})`)} AS d,`,
+    `       ${x.dbl(`sum(${iff('valid AND nano / 1000000000 <> cst', '1', '0')})`)} AS e`,
+    `FROM (\n${typedRows(desc, x, '  ')}\n)`,
+    desc.dialect === 'duckdb' ? 'GROUP BY 1, 2, 3' : 'GROUP BY part, k, tier',
+  ].join('\n');
+}
+
+function dayPart(desc: RoutingSqlDescription, x: Dialect): string {
+  const hist = [
+    `    SELECT ${x.floorDiv('t', DAY_MS)} AS day, conf AS v, ${x.int('count(*)')} AS cnt`,
+    `    FROM (\n${typedRows(desc, x, '      ')}\n    )`,
+    `    WHERE valid`,
+    `    GROUP BY day, v`,
+  ].join('\n');
+  if (desc.dialect === 'duckdb') {
+    return [
+      `SELECT 'day' AS part, day AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,`,
+      `       min(v) FILTER (WHERE upto > (nd - 1) // 10) AS a,`,
+      `       min(v) FILTER (WHERE upto > least((nd - 1) // 10 + 1, nd - 1)) AS b,`,
+      `       min(v) FILTER (WHERE upto >= greatest(1, (nd + 9) // 10)) AS c,`,
+      `       CAST(NULL AS DOUBLE) AS d, CAST(NULL AS DOUBLE) AS e`,
+      `FROM (`,
+      `  SELECT day, v, sum(cnt) OVER (PARTITION BY day ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,`,
+      `         sum(cnt) OVER (PARTITION BY day) AS nd`,
+      `  FROM (\n${hist}\n  )`,
+      `)`,
+      `GROUP BY day`,
+    ].join('\n');
+  }
+  const at = (rank: string): string => `tupleElement(h[arrayFirstIndex(u -> u > ${rank}, upto)], 1)`;
+  return [
+    `SELECT 'day' AS part, day AS k, '' AS tier, toInt64(nd) AS n, toInt64(0) AS cost,`,
+    `       toFloat64(${at('intDiv(nd - 1, 10)')}) AS a,`,
+    `       toFloat64(${at('least(intDiv(nd - 1, 10) + 1, nd - 1)')}) AS b,`,
+    `       toFloat64(${at('greatest(1, intDiv(nd + 9, 10)) - 1')}) AS c,`,
+    `       toFloat64(0) AS d, toFloat64(0) AS e`,
+    `FROM (`,
+    `  SELECT day, sum(cnt) AS nd, arraySort(p -> tupleElement(p, 1), groupArray((v, cnt))) AS h,`,
+    `         arrayCumSum(arrayMap(p -> tupleElement(p, 2), h)) AS upto`,
+    `  FROM (\n${hist}\n  )`,
+    `  GROUP BY day`,
+    `)`,
+  ].join('\n');
+}
+
+function sweepPart(desc: RoutingSqlDescription, x: Dialect): string {
+  const d = desc.dialect === 'duckdb';
+  const iff = (cond: string, a: string, b: string): string => (d ? `CASE WHEN ${cond} THEN ${a} ELSE ${b} END` : `if(${cond}, ${a}, ${b})`);
+  const clamp = 'least(100, greatest(0, floor(conf * 100)))';
+  const bin = iff('b0 / 100 > conf', 'b0 - 1', iff('b0 < 100 AND (b0 + 1) / 100 <= conf', 'b0 + 1', 'b0'));
+  return [
+    `SELECT 'sweep' AS part, ${x.int(bin)} AS k, '' AS tier, ${x.int('count(*)')} AS n, ${x.int('sum(nano)')} AS cost,`,
+    `       ${x.dbl('sum(qc)')} AS a, ${x.dbl('sum(qf)')} AS b,`,
+    `       ${x.dbl('sum(q)')} AS c,`,
+    `       ${x.dbl(`sum(${iff('qok', '1', '0')})`)} AS d, ${d ? 'CAST(NULL AS DOUBLE)' : 'toFloat64(0)'} AS e`,
+    `FROM (`,
+    `  SELECT *, ${clamp} AS b0`,
+    `  FROM (\n${typedRows(desc, x, '    ')}\n  )`,
+    `  WHERE valid AND sok`,
+    `)`,
+    desc.dialect === 'duckdb' ? 'GROUP BY 2' : 'GROUP BY k',
+  ].join('\n');
+}
+
+/** The one SQL statement whose rows are the routing report's sufficient statistics. */
+export function routingStatisticsSql(desc: RoutingSqlDescription): string {
+  const x = dialectOf(desc.dialect);
+  const parts = [stepPart(desc, x), dayPart(desc, x)];
+  if (desc.columns.quality_cheap && desc.columns.quality_flagship) parts.push(sweepPart(desc, x));
+  return `${parts.join('\nUNION ALL\n')}\n`;
+}
