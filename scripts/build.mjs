@@ -17,7 +17,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  external: ['vscode'],
+  // DuckDB is a native module: never bundled, loaded at run time from a documented install (README, "Engines").
+  external: ['vscode', '@duckdb/node-api'],
   // Some dependencies ship only ESM that reads import.meta.url; give the CommonJS bundle one.
   // The version the CLI and the server report comes from the manifest.
   define: { 'import.meta.url': '__evalspecImportMetaUrl', 'process.env.EVALSPEC_VERSION': JSON.stringify(pkg.version) },

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { registerCommands, registerPreviewCommands } from './commands';
+import { registerEngineSupport, sendStoredCredentials, showEngineProgress } from './engineSupport';
 import { PreviewPanels } from './panels/previewPanels';
 import { notifications } from '../../server/src/protocol';
 
@@ -15,6 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(output);
   client = createClient(context, output);
   registerCommands(context, () => client);
+  registerEngineSupport(context, () => client);
+  context.subscriptions.push(showEngineProgress(client));
   // Panels and their serializers are registered before the server starts, so a panel restored after
   // a reload shows its loading state at once and asks once the server answers.
   let starting: Promise<void> = Promise.resolve();
@@ -32,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   starting = client.start();
   await starting;
+  await sendStoredCredentials(context, client);
   output.appendLine(`EvalSpec activated in ${Date.now() - started} ms`);
   return { client };
 }

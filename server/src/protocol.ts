@@ -31,6 +31,8 @@ export interface DataReportParams {
 export interface DataReportError {
   code: string;
   message: string;
+  /** For an engine source: the spec field the diagnostic goes on (`url`, `table`, `path`, …). */
+  field?: string;
 }
 
 export type DataReportResult<R> = { report: R } | { error: DataReportError };
@@ -50,6 +52,12 @@ export function isDataReportError<R>(r: DataReportResult<R>): r is { error: Data
 /** Sent by the client when the user trusts the workspace: the server may now read data files. */
 export const notifications = {
   workspaceTrusted: 'evalspec/workspaceTrusted',
+  /** Client → server: credentials from VS Code's secret storage (`CredentialsParams`). */
+  credentials: 'evalspec/credentials',
+  /** Server → client: an engine query's progress (`EngineProgressParams`); the client shows a notification. */
+  engineProgress: 'evalspec/engineProgress',
+  /** Client → server: the user cancelled an engine query (`DataReportParams` + kind). */
+  cancelReport: 'evalspec/cancelReport',
 } as const;
 
 /** `initializationOptions` keys the data features read (absent `workspaceTrusted` means trusted: other editors have no trust model). */
@@ -69,4 +77,19 @@ export interface ApplyEditsArgs {
   uri: string;
   version: number;
   edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
+
+export interface CredentialsParams {
+  clickhouse?: { user?: string; password?: string };
+}
+
+export interface EngineProgressParams {
+  uri: string;
+  kind: 'calibration' | 'routing';
+  /** The source, for the notification's title. */
+  label: string;
+  /** Rows scanned so far, when the engine reports it (else null), and the fraction done (or null). */
+  rows: number | null;
+  fraction: number | null;
+  done: boolean;
 }

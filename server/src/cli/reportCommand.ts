@@ -7,18 +7,23 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { analyzeSpec, defaultSettings, type SpecDiagnostic } from '../core';
 import { dataDiagnostics } from '../data/dataDiagnostics';
-import { dataTargets } from '../data/dataJob';
+import { dataTargets, targetRange, type DataJob } from '../data/dataJob';
+import { showSql } from './showSql';
+import { setEngineProgress } from '../engines';
 import { DataReportService } from '../data/dataReports';
 import type { PanelModel, ReportKind } from '../data/panelModel';
 import { reportMarkdown, reportText } from '../data/reportText';
 import type { DataReportResult } from '../protocol';
 
-export const reportUsage = `usage: evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>]
+export const reportUsage = `usage: evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>] [--show-sql] [--timeout <seconds>]
 
   calibration  judge calibration from judge.calibration.data: Spearman ρ, κ per batch, verdict
   routing      router results from router.results: tier shares, alerts, cost, incident, frontier
   --format     text (default) | json (the panel model; see docs/cli.md) | markdown
   --root       the folder data files must lie in (after symlinks); default: the current folder
+  --show-sql   routing: print the SQL that computes the report's statistics for router.results (an
+               engine source's dialect; DuckDB's for a file) instead of the report
+  --timeout    longest an engine query may run, seconds (default 120)
 exit: 0 no errors, 1 errors found (e.g. launches blocked, data file missing), 2 could not run`;
 
 export const dataReportVersion = 1;
@@ -34,11 +39,22 @@ export interface ReportCommandOutput {
 
 class ReportUsageError extends Error {}
 
-function parse(argv: string[]): { kind: ReportKind; spec: string; format: 'text' | 'json' | 'markdown'; root: string } {
+interface ReportArgs {
+  kind: ReportKind;
+  spec: string;
+  format: 'text' | 'json' | 'markdown';
+  root: string;
+  showSql: boolean;
+  timeoutSeconds: number | undefined;
+}
+
+function parse(argv: string[]): ReportArgs {
   const [kind, ...rest] = argv;
   if (kind !== 'calibration' && kind !== 'routing') throw new ReportUsageError(kind ? `unknown report "${kind}"` : 'name a report: calibration or routing');
   let format: 'text' | 'json' | 'markdown' = 'text';
   let root = process.cwd();
+  let showSql = false;
+  let timeoutSeconds: number | undefined;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -48,11 +64,18 @@ function parse(argv: string[]): { kind: ReportKind; spec: string; format: 'text'
       if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new ReportUsageError(`--format takes text, json or markdown, not ${v}`);
       format = v;
     } else if (a === '--root' || a.startsWith('--root=')) root = resolve(value('--root'));
+    else if (a === '--show-sql') showSql = true;
+    else if (a === '--timeout' || a.startsWith('--timeout=')) {
+      const v = Number(value('--timeout'));
+      if (!Number.isFinite(v) || v <= 0) throw new ReportUsageError('--timeout takes a number of seconds > 0');
+      timeoutSeconds = v;
+    }
     else if (a.startsWith('-')) throw new ReportUsageError(`unknown option ${a}`);
     else files.push(a);
   }
   if (files.length !== 1) throw new ReportUsageError(files.length === 0 ? 'name the spec file' : 'name one spec file');
-  return { kind, spec: files[0]!, format, root };
+  if (showSql && kind !== 'routing') throw new ReportUsageError('--show-sql is for the routing report');
+  return { kind, spec: files[0]!, format, root, showSql, timeoutSeconds };
 }
 
 export async function runReportCommand(argv: string[]): Promise<number> {
@@ -100,8 +123,15 @@ export async function runReportCommand(argv: string[]): Promise<number> {
   } catch {
     /* read above, so it exists */
   }
-  const result = await new DataReportService().report({ kind: args.kind, specPath: realSpec, dataPath: target.path, model: analysis.model, settings: defaultSettings, workspaceRoots: roots });
-  const diagnostics = dataDiagnostics(result, target.range, {}, args.kind);
+  const settings = args.timeoutSeconds === undefined ? defaultSettings : { ...defaultSettings, engines: { ...defaultSettings.engines, timeoutSeconds: args.timeoutSeconds } };
+  const job: DataJob = { kind: args.kind, specPath: realSpec, dataPath: target.path, model: analysis.model, settings, workspaceRoots: roots };
+  if (args.showSql) return showSql(job, shown);
+  setEngineProgress(
+    (rows) => process.stderr.write(`evalspec: ${rows.toLocaleString('en-US')} rows scanned\n`),
+    (r) => process.stderr.write(`evalspec: ${r.engine} computed the statistics of ${(r.rows + r.badRows).toLocaleString('en-US')} rows of ${r.label} in ${r.seconds.toFixed(2)} s\n`),
+  );
+  const result = await new DataReportService().report(job);
+  const diagnostics = dataDiagnostics(result, targetRange(target, result), {}, args.kind);
   const out: ReportCommandOutput = {
     reportVersion: dataReportVersion,
     file: shown,

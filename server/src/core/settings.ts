@@ -57,6 +57,8 @@ export interface EvalSpecSettings {
   codeLens: { enabled: boolean };
   /** Milliseconds to wait after an edit before re-analysing. */
   debounceMs: number;
+  /** SQL engines of data sources (docs/format.md, "Engines"): query time bound, where DuckDB is installed. */
+  engines: { timeoutSeconds: number; duckdbModulePath: string };
 }
 
 export const defaultSettings: EvalSpecSettings = {
@@ -66,6 +68,7 @@ export const defaultSettings: EvalSpecSettings = {
   inlayHints: { enabled: true },
   codeLens: { enabled: true },
   debounceMs: 75,
+  engines: { timeoutSeconds: 120, duckdbModulePath: '' },
 };
 
 /** Merges a partial, untrusted settings object (from a client or a config file) over the defaults. */
@@ -90,6 +93,11 @@ export function resolveSettings(input: unknown): EvalSpecSettings {
   }
   const ih = s['inlayHints'] as Record<string, unknown> | undefined;
   if (ih && typeof ih['enabled'] === 'boolean') out.inlayHints.enabled = ih['enabled'];
+  const en = s['engines'] as Record<string, unknown> | undefined;
+  if (en && typeof en === 'object') {
+    out.engines.timeoutSeconds = num(en['timeoutSeconds'], 1, 86_400) ?? out.engines.timeoutSeconds;
+    if (typeof en['duckdbModulePath'] === 'string') out.engines.duckdbModulePath = en['duckdbModulePath'];
+  }
   const cl = s['codeLens'] as Record<string, unknown> | undefined;
   if (cl && typeof cl['enabled'] === 'boolean') out.codeLens.enabled = cl['enabled'];
   return out;

@@ -9,7 +9,8 @@ import type { Defined } from '../core/types';
 import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
-import { workspaceRootFor, type DataJob } from './dataJob';
+import { engineRunFor, jobEngine, workspaceRootFor, type DataJob } from './dataJob';
+import { runEngine, type EngineRun, type EngineSource } from '../engines';
 import type { CalibrationPanelModel, DataSource, Estimate, PanelModel, RoutingAlertKind, RoutingPanelModel, SpearmanRow } from './panelModel';
 
 /** What the calibration report is asked, from the spec (falling back to the settings' thresholds). */
@@ -48,12 +49,27 @@ export function routingOptions(job: DataJob): RoutingReportOptions {
  */
 export type ReportInputs =
   | { kind: 'calibration'; specPath: string; dataPath: string; workspaceRoots: string[]; specName: string | null; columns?: Record<string, string>; options: CalibrationReportOptions }
-  | { kind: 'routing'; specPath: string; dataPath: string; workspaceRoots: string[]; specName: string | null; columns?: Record<string, string>; options: RoutingReportOptions };
+  | {
+      kind: 'routing';
+      specPath: string;
+      dataPath: string;
+      workspaceRoots: string[];
+      specName: string | null;
+      columns?: Record<string, string>;
+      options: RoutingReportOptions;
+      /** An SQL engine source instead of a file, with how to run it. */
+      engine?: { source: EngineSource; run: Omit<EngineRun, 'options' | 'signal' | 'onProgress'> };
+    };
 
 export function reportInputs(job: DataJob): ReportInputs {
   const columns = job.kind === 'calibration' ? job.model.judge?.calibration?.columns : job.model.router?.columns;
   const common = { specPath: job.specPath, dataPath: job.dataPath, workspaceRoots: job.workspaceRoots, specName: job.model.name?.value ?? null, columns };
-  return job.kind === 'calibration' ? { kind: 'calibration', ...common, options: calibrationOptions(job) } : { kind: 'routing', ...common, options: routingOptions(job) };
+  if (job.kind === 'calibration') return { kind: 'calibration', ...common, options: calibrationOptions(job) };
+  const inputs: ReportInputs = { kind: 'routing', ...common, options: routingOptions(job) };
+  const engine = jobEngine(job);
+  const root = workspaceRootFor(job.specPath, job.workspaceRoots);
+  if (engine && !('error' in engine) && root) inputs.engine = { source: engine, run: engineRunFor(job, root) };
+  return inputs;
 }
 
 /** The spec inputs a report depends on besides the file: a change in any of them recomputes it. */
@@ -73,10 +89,19 @@ export async function computePanelModel(job: ReportInputs, signal?: AbortSignal)
     if (!r.report.defined) return undefinedReport(job, r.report.reason);
     return { report: calibrationPanel(r.report.value, source(job.dataPath, r.file), specName) };
   }
+  if (job.engine) return engineReport(job, job.engine, signal);
   const r = await routingReportFromFile(job.dataPath, read, job.options);
   if (!r.ok) return fileError(r);
   if (!r.report.defined) return undefinedReport(job, r.report.reason);
   return { report: routingPanel(r.report.value, source(job.dataPath, r.file), specName) };
+}
+
+async function engineReport(job: Extract<ReportInputs, { kind: 'routing' }>, engine: NonNullable<Extract<ReportInputs, { kind: 'routing' }>['engine']>, signal?: AbortSignal): Promise<DataReportResult<PanelModel>> {
+  const r = await runEngine(engine.source, { ...engine.run, options: job.options, ...(signal ? { signal } : {}) });
+  if (!r.ok) return { error: { code: r.code, message: r.message, field: r.field } };
+  if (!r.report.defined) return undefinedReport(job, r.report.reason);
+  const src: DataSource = { path: job.dataPath, format: r.engine, bytes: r.bytes, rows: r.rows, badRows: { count: r.badRows, examples: [] } };
+  return { report: routingPanel(r.report.value, src, job.specName) };
 }
 
 function fileError(e: DataFileError): DataReportResult<PanelModel> {

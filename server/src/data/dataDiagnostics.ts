@@ -71,7 +71,7 @@ export function dataDiagnostics(result: DataReportResult<PanelModel>, range: Ran
       out.push({
         code: dataDiagnosticCodes.badRows,
         severity: 'warning',
-        message: `${bad.count.toLocaleString('en-US')} of ${(r.source.rows + bad.count).toLocaleString('en-US')} rows of ${r.source.path} are left out of every figure. First: ${first.join('; ')}.`,
+        message: `${bad.count.toLocaleString('en-US')} of ${(r.source.rows + bad.count).toLocaleString('en-US')} rows of ${r.source.path} are left out of every figure.${first.length > 0 ? ` First: ${first.join('; ')}.` : ' (The SQL engine counts them without examples: a time that does not parse, an empty tier, confidence outside [0, 1] or a negative or missing cost.)'}`,
         range,
         data: { count: bad.count, examples: bad.examples.slice(0, 3) },
       });

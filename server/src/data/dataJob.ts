@@ -5,6 +5,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { resolveDataFile } from '../core/data';
 import type { EvalSpecModel, EvalSpecSettings, Range } from '../core';
+import type { EngineSourceModel } from '../core/model/spec';
+import { engineFingerprint, engineSourceFromModel, environmentCredentials, type EngineRun, type EngineSource } from '../engines';
 import type { DataReportError } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
 import type { ReportKind } from './panelModel';
@@ -15,6 +17,23 @@ export interface DataTarget {
   path: string;
   /** Where the spec names it (diagnostics go here). */
   range: Range;
+  /** For an engine source: the range of each field, so an error lands on the field to fix. */
+  fieldRanges?: Partial<Record<string, Range>>;
+}
+
+/** Where a result's diagnostic goes: the field an engine error names, else the target. */
+export function targetRange(t: DataTarget, result: { error: { field?: string } } | object): Range {
+  const field = 'error' in result ? result.error.field : undefined;
+  return (field && t.fieldRanges?.[field]) || t.range;
+}
+
+function engineTarget(e: EngineSourceModel, columns: Range | undefined): DataTarget {
+  const src = engineSourceFromModel(e);
+  const path = 'builtin' in src ? src.builtin : 'ok' in src ? `${e.engine?.value ?? 'engine'}: (invalid source)` : src.engine === 'duckdb' ? src.path : `${src.table} at ${src.url}`;
+  const fieldRanges: Partial<Record<string, Range>> = { engine: e.engine?.range ?? e.keyRange };
+  for (const k of ['path', 'url', 'table', 'database', 'user'] as const) if (e[k]) fieldRanges[k] = e[k]!.range;
+  if (columns) fieldRanges.columns = columns;
+  return { kind: 'routing', path, range: 'builtin' in src && e.path ? e.path.range : e.engine?.range ?? e.keyRange, fieldRanges };
 }
 
 /** The data files a spec names: `judge.calibration.data` and `router.results`. */
@@ -24,6 +43,7 @@ export function dataTargets(model: EvalSpecModel | undefined): DataTarget[] {
   if (c && c.value.trim() !== '') out.push({ kind: 'calibration', path: c.value, range: c.range });
   const r = model?.router?.results;
   if (r && r.value.trim() !== '') out.push({ kind: 'routing', path: r.value, range: r.range });
+  else if (model?.router?.resultsEngine) out.push(engineTarget(model.router.resultsEngine, undefined));
   return out;
 }
 
@@ -37,6 +57,39 @@ export interface DataJob {
   settings: EvalSpecSettings;
   /** Workspace folders (file-system paths); the data file must lie inside the one holding the spec. */
   workspaceRoots: string[];
+  /** ClickHouse credentials (from VS Code's secret storage); the environment's otherwise. */
+  credentials?: { user?: string; password?: string };
+}
+
+/** The job's engine source (router.results: {engine: duckdb|clickhouse, …}), an error value, or undefined for a file. */
+export function jobEngine(job: DataJob): EngineSource | { error: DataReportError } | undefined {
+  const e = job.kind === 'routing' && !job.model.router?.results ? job.model.router?.resultsEngine : undefined;
+  if (!e) return undefined;
+  const src = engineSourceFromModel(e);
+  if ('builtin' in src) return undefined;
+  if ('ok' in src) return { error: { code: src.code, message: src.message, field: src.field } };
+  return src;
+}
+
+/** The engine-independent part of an engine run for a job. */
+export function engineRunFor(job: DataJob, root: string): Omit<EngineRun, 'options'> {
+  const run: Omit<EngineRun, 'options'> = {
+    specDir: path.dirname(job.specPath),
+    workspaceRoot: root,
+    timeoutMs: job.settings.engines.timeoutSeconds * 1000,
+    credentials: { ...environmentCredentials(), ...(job.credentials ?? {}) },
+  };
+  const cols = job.model.router?.columns;
+  if (cols) run.columns = cols;
+  if (job.settings.engines.duckdbModulePath) run.duckdbModulePath = job.settings.engines.duckdbModulePath;
+  return run;
+}
+
+/** The data path of a job: the spec's file, or the built-in engine's path. */
+export function jobDataPath(job: DataJob): string {
+  const e = job.kind === 'routing' && !job.model.router?.results ? job.model.router?.resultsEngine : undefined;
+  const src = e ? engineSourceFromModel(e) : undefined;
+  return src && 'builtin' in src ? src.builtin : job.dataPath;
 }
 
 /** The workspace folder that holds the spec: the deepest one, so nested folders bound tighter. */
@@ -66,7 +119,14 @@ export async function dataFileIdentity(job: DataJob, maxBytes?: number): Promise
       },
     };
   }
-  const resolved = await resolveDataFile(job.dataPath, { workspaceRoot: root, baseDir: path.dirname(job.specPath), ...(maxBytes !== undefined ? { maxBytes } : {}) });
+  const engine = jobEngine(job);
+  if (engine && 'error' in engine) return { ok: false, error: engine.error };
+  if (engine) {
+    const fp = await engineFingerprint(engine, { ...engineRunFor(job, root), options: {} });
+    if (typeof fp !== 'string') return { ok: false, error: { code: fp.code, message: fp.message, field: fp.field } };
+    return { ok: true, resolvedPath: job.dataPath, bytes: 0, key: `engine\0${fp}` };
+  }
+  const resolved = await resolveDataFile(jobDataPath(job), { workspaceRoot: root, baseDir: path.dirname(job.specPath), ...(maxBytes !== undefined ? { maxBytes } : {}) });
   if (!resolved.ok) return { ok: false, error: { code: dataErrorDiagnosticCode(resolved.code), message: resolved.message } };
   try {
     const st = await fs.stat(resolved.resolvedPath);

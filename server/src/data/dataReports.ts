@@ -17,7 +17,10 @@ interface Entry {
 }
 
 /** Computes one report; `signal` aborts it (a worker-thread runner terminates its thread). */
-export type ReportRunner = (inputs: ReportInputs, signal: AbortSignal) => Promise<DataReportResult<PanelModel>>;
+export type ReportRunner = (inputs: ReportInputs, signal: AbortSignal, onProgress?: (rows: number, fraction: number) => void) => Promise<DataReportResult<PanelModel>>;
+
+/** Progress of a report an engine computes: begun, rows scanned, done. */
+export type EngineProgress = (p: { specPath: string; kind: PanelModel['kind']; label: string; rows: number | null; fraction: number | null; done: boolean }) => void;
 
 /** In this thread: for the CLI and tests. The language server uses a worker thread (reportWorker.ts). */
 export const inProcessRunner: ReportRunner = (inputs, signal) => computePanelModel(inputs, signal);
@@ -25,7 +28,10 @@ export const inProcessRunner: ReportRunner = (inputs, signal) => computePanelMod
 export class DataReportService {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly run: ReportRunner = inProcessRunner) {}
+  constructor(
+    private readonly run: ReportRunner = inProcessRunner,
+    private readonly progress?: EngineProgress,
+  ) {}
 
   /** The report for a job: the cached one when nothing it depends on changed, else a new one. */
   async report(job: DataJob): Promise<DataReportResult<PanelModel>> {
@@ -43,11 +49,18 @@ export class DataReportService {
     this.cancel(slot);
     const controller = new AbortController();
     const entry: Entry = { key, dataPath: job.dataPath, controller, promise: Promise.resolve({ error: { code: 'cancelled', message: 'cancelled' } }) };
-    entry.promise = this.run(reportInputs(job), controller.signal).then(
+    const inputs = reportInputs(job);
+    const engine = inputs.kind === 'routing' && inputs.engine !== undefined;
+    const tell = (rows: number | null, fraction: number | null, done: boolean): void => {
+      if (engine) this.progress?.({ specPath: job.specPath, kind: job.kind, label: job.dataPath, rows, fraction: fraction !== null && Number.isFinite(fraction) ? fraction : null, done });
+    };
+    tell(null, null, false);
+    entry.promise = this.run(inputs, controller.signal, (rows, fraction) => tell(rows, fraction, false)).then(
       (r) => (controller.signal.aborted ? { error: { code: 'cancelled', message: 'A newer version of the spec or its data file replaced this report.' } } : r),
       (e: unknown) => ({ error: { code: 'internal-error', message: `EvalSpec could not compute the ${job.kind} report: ${e instanceof Error ? e.message : String(e)}` } }),
     );
     void entry.promise.then((r) => {
+      tell(null, null, true);
       if (this.entries.get(slot) === entry) entry.result = r;
     });
     this.entries.set(slot, entry);

@@ -4,13 +4,13 @@
 // only files inside the workspace folders the client named at initialize are read, and nothing is
 // read while the client says the workspace is untrusted.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RequestType, type Connection, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSpec, type EvalSpecSettings, type SpecAnalysis, type SpecDiagnostic } from '../core';
-import { requests, type DataReportParams, type DataReportResult } from '../protocol';
+import { notifications, requests, type CredentialsParams, type DataReportParams, type DataReportResult, type EngineProgressParams } from '../protocol';
 import { dataDiagnostics } from './dataDiagnostics';
-import { dataTargets, workspaceRootFor, type DataJob } from './dataJob';
+import { dataTargets, targetRange, workspaceRootFor, type DataJob } from './dataJob';
 import { DataReportService } from './dataReports';
 import { skippedDataFiles, specDataDiagnostics, type SpecDataResult } from './specData';
 import { workerRunner } from './reportWorker';
@@ -28,10 +28,19 @@ export interface DataFeatureHost {
 }
 
 export class DataFeatures {
-  private readonly service = new DataReportService(workerRunner());
+  private readonly service = new DataReportService(workerRunner(), (p) => {
+    const params: EngineProgressParams = { uri: pathToFileURL(p.specPath).toString(), kind: p.kind, label: p.label, rows: p.rows, fraction: p.fraction, done: p.done };
+    void this.host.connection.sendNotification(notifications.engineProgress, params);
+  });
   private roots: string[] = [];
+  /** From VS Code's secret storage (never from a spec); the environment's are the fallback. */
+  private credentials: { user?: string; password?: string } | undefined;
 
   constructor(private readonly host: DataFeatureHost) {}
+
+  private credentialsPart(): { credentials?: { user?: string; password?: string } } {
+    return this.credentials ? { credentials: this.credentials } : {};
+  }
 
   /** Reads the workspace folders from initialize. */
   initialize(params: InitializeParams): void {
@@ -60,6 +69,15 @@ export class DataFeatures {
     };
     connection.onRequest(new RequestType<DataReportParams, DataReportResult<PanelModel>, void>(requests.calibrationReport), handler('calibration'));
     connection.onRequest(new RequestType<DataReportParams, DataReportResult<PanelModel>, void>(requests.routingReport), handler('routing'));
+    connection.onNotification(notifications.credentials, (p: CredentialsParams) => {
+      const c = p?.clickhouse;
+      this.credentials = c ? { ...(typeof c.user === 'string' ? { user: c.user } : {}), ...(typeof c.password === 'string' ? { password: c.password } : {}) } : undefined;
+      this.service.drop();
+      for (const d of this.host.documents.all()) this.refresh(d.uri);
+    });
+    connection.onNotification(notifications.cancelReport, (p: DataReportParams) => {
+      if (p?.uri?.startsWith('file:')) this.service.drop(fileURLToPath(p.uri));
+    });
     // A data file changed on disk: recompute every open spec's reports (unchanged files hit the cache).
     connection.onDidChangeWatchedFiles(() => {
       for (const d of this.host.documents.all()) this.refresh(d.uri);
@@ -87,7 +105,7 @@ export class DataFeatures {
       const last = this.service.lastResult(specPath, t.kind);
       // A result for a path the spec no longer names (being edited) is not shown at the new range.
       if (!last || last.dataPath !== t.path) continue;
-      out.push(...dataDiagnostics(last.result, t.range, this.host.settings().severity, t.kind));
+      out.push(...dataDiagnostics(last.result, targetRange(t, last.result), this.host.settings().severity, t.kind));
     }
     return out;
   }
@@ -98,7 +116,7 @@ export class DataFeatures {
    */
   async awaitedDiagnostics(uri: string, analysis: SpecAnalysis): Promise<SpecDataResult> {
     if (!this.trusted || !uri.startsWith('file:')) return { diagnostics: [], files: skippedDataFiles(analysis.model) };
-    const result = await specDataDiagnostics(this.service, analysis.model, fileURLToPath(uri), this.roots, this.host.settings());
+    const result = await specDataDiagnostics(this.service, analysis.model, fileURLToPath(uri), this.roots, this.host.settings(), this.credentials);
     this.host.publish(uri); // the Problems panel shows the same reports
     return result;
   }
@@ -113,7 +131,7 @@ export class DataFeatures {
     if (!model) return;
     const specPath = fileURLToPath(uri);
     for (const t of dataTargets(model)) {
-      const job: DataJob = { kind: t.kind, specPath, dataPath: t.path, model, settings: this.host.settings(), workspaceRoots: this.roots };
+      const job: DataJob = { kind: t.kind, specPath, dataPath: t.path, model, settings: this.host.settings(), workspaceRoots: this.roots, ...this.credentialsPart() };
       void this.service.report(job).then((r) => {
         if ('error' in r && r.error.code === 'cancelled') return;
         this.host.publish(uri);
@@ -150,7 +168,7 @@ export class DataFeatures {
       const where = kind === 'calibration' ? '`judge.calibration.data`' : '`router.results`';
       return { error: { code: 'no-data-path', message: `This spec names no ${kind} data file: set ${where} to a CSV, JSON Lines or Parquet file relative to the spec.` } };
     }
-    const result = await this.service.report({ kind, specPath, dataPath: target.path, model: analysis.model, settings: this.host.settings(), workspaceRoots: this.roots });
+    const result = await this.service.report({ kind, specPath, dataPath: target.path, model: analysis.model, settings: this.host.settings(), workspaceRoots: this.roots, ...this.credentialsPart() });
     if (open) this.host.publish(uri);
     return result;
   }

@@ -18,7 +18,8 @@ export interface Estimate {
 export interface DataSource {
   /** The path as the spec wrote it. */
   path: string;
-  format: 'csv' | 'jsonl' | 'parquet';
+  /** The built-in reader's file format, or the SQL engine that computed the report. */
+  format: 'csv' | 'jsonl' | 'parquet' | 'duckdb' | 'clickhouse';
   bytes: number;
   rows: number;
   badRows: {

@@ -6,13 +6,15 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { DataReportResult } from '../protocol';
 import { computePanelModel, type ReportInputs } from './coreReports';
+import { setEngineProgress } from '../engines';
 import type { ReportRunner } from './dataReports';
 import type { PanelModel } from './panelModel';
 
-type WorkerReply = { ok: true; result: DataReportResult<PanelModel> } | { ok: false; message: string };
+type WorkerReply = { ok: true; result: DataReportResult<PanelModel> } | { ok: false; message: string } | { progress: { rows: number; fraction: number } };
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
+  setEngineProgress((rows, fraction) => port.postMessage({ progress: { rows, fraction } } satisfies WorkerReply));
   port.once('message', (inputs: ReportInputs) => {
     computePanelModel(inputs).then(
       (result) => port.postMessage({ ok: true, result } satisfies WorkerReply),
@@ -48,7 +50,7 @@ export function workerRunner(workerFile = path.join(__dirname, 'reportWorker.js'
   };
   // No thread at start-up: a spec with no data file (or an untrusted workspace) never starts one, and
   // the first diagnostics do not share the CPU with a bundle loading. The spare follows the first report.
-  return (inputs, signal) =>
+  return (inputs, signal, onProgress) =>
     new Promise<DataReportResult<PanelModel>>((resolve) => {
       const cancelled: DataReportResult<PanelModel> = { error: { code: 'cancelled', message: 'A newer version of the spec or its data file replaced this report.' } };
       if (signal.aborted) return resolve(cancelled);
@@ -64,7 +66,10 @@ export function workerRunner(workerFile = path.join(__dirname, 'reportWorker.js'
       };
       const onAbort = () => finish(cancelled);
       signal.addEventListener('abort', onAbort, { once: true });
-      worker.once('message', (m: WorkerReply) => finish(m.ok ? m.result : { error: { code: 'internal-error', message: `EvalSpec could not compute the ${inputs.kind} report: ${m.message}` } }));
+      worker.on('message', (m: WorkerReply) => {
+        if ('progress' in m) onProgress?.(m.progress.rows, m.progress.fraction);
+        else finish(m.ok ? m.result : { error: { code: 'internal-error', message: `EvalSpec could not compute the ${inputs.kind} report: ${m.message}` } });
+      });
       worker.once('error', (e) => finish({ error: { code: 'internal-error', message: `The ${inputs.kind} report worker failed: ${e.message}` } }));
       worker.once('exit', (code) => finish({ error: { code: 'internal-error', message: `The ${inputs.kind} report worker stopped (exit ${code}) before answering.` } }));
       worker.postMessage(inputs);

@@ -5,7 +5,7 @@
 // ("Show figures as JSON") both call this, so CI, the Problems panel and the JSON agree.
 import type { EvalSpecModel, EvalSpecSettings, SpecDiagnostic } from '../core';
 import { dataDiagnostics } from './dataDiagnostics';
-import { dataTargets } from './dataJob';
+import { dataTargets, targetRange } from './dataJob';
 import type { DataReportService } from './dataReports';
 import type { ReportKind } from './panelModel';
 
@@ -29,12 +29,13 @@ export async function specDataDiagnostics(
   specPath: string,
   workspaceRoots: string[],
   settings: EvalSpecSettings,
+  credentials?: { user?: string; password?: string },
 ): Promise<SpecDataResult> {
   const out: SpecDataResult = { diagnostics: [], files: [] };
   if (!model) return out;
   for (const t of dataTargets(model)) {
-    const result = await service.report({ kind: t.kind, specPath, dataPath: t.path, model, settings, workspaceRoots });
-    out.diagnostics.push(...dataDiagnostics(result, t.range, settings.severity, t.kind));
+    const result = await service.report({ kind: t.kind, specPath, dataPath: t.path, model, settings, workspaceRoots, ...(credentials ? { credentials } : {}) });
+    out.diagnostics.push(...dataDiagnostics(result, targetRange(t, result), settings.severity, t.kind));
     out.files.push('error' in result ? { kind: t.kind, path: t.path, status: 'error', code: result.error.code } : { kind: t.kind, path: t.path, status: 'read' });
   }
   return out;

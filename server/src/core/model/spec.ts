@@ -108,9 +108,23 @@ export interface RouterModel extends Section {
     maxQualityDeltaPp?: Located<number>;
   };
   results?: Located<string>;
+  /** `results` as an engine source (`{engine: duckdb, path: …}` or `{engine: clickhouse, url: …, table: …}`). */
+  resultsEngine?: EngineSourceModel;
   /** Data-file column names by the report's keys (time, tier, …), when the spec maps them. */
   columns?: Record<string, string>;
 }
+
+/** A data source run by an SQL engine (docs/format.md, "Engines"). Credentials are never part of it. */
+export type EngineSourceModel = Section & {
+  engine?: Located<string>;
+  /** duckdb: a file or glob relative to the spec's folder (hive partitions like date=*). */
+  path?: Located<string>;
+  /** clickhouse: the HTTP(S) endpoint, table, optional database and user name. */
+  url?: Located<string>;
+  table?: Located<string>;
+  database?: Located<string>;
+  user?: Located<string>;
+};
 
 export type LedgerRowModel = Section & {
   id?: Located<string>;
@@ -346,6 +360,7 @@ function readRouter(r: TreeReader, root: SpecNode): SectionPart {
         maxQualityDeltaPp: r.num(canary.node, 'max_quality_delta_pp'),
       },
       results: r.str(n, 'results'),
+      resultsEngine: engineSource(r, r.map(n, 'results')),
       columns: routerColumns(r, r.map(n, 'columns')),
     },
   };
@@ -439,6 +454,12 @@ function calibrationColumns(r: TreeReader, s: Section | undefined): Record<strin
 }
 
 /** The spec's router `columns`; the keys are the routing report's own. */
+function engineSource(r: TreeReader, s: Section | undefined): EngineSourceModel | undefined {
+  if (!s) return undefined;
+  const n = s.node;
+  return { ...s, engine: r.str(n, 'engine'), path: r.str(n, 'path'), url: r.str(n, 'url'), table: r.str(n, 'table'), database: r.str(n, 'database'), user: r.str(n, 'user') };
+}
+
 function routerColumns(r: TreeReader, s: Section | undefined): Record<string, string> | undefined {
   if (!s) return undefined;
   const out: Record<string, string> = {};

@@ -1,0 +1,120 @@
+// ClickHouse over HTTP (@clickhouse/client, pure JavaScript, loaded only when a spec names a
+// clickhouse source): the table's columns from system.columns (a missing table or column is a precise
+// error), then one SQL statement (core/reports/sql, ClickHouse 18.16 dialect: no window functions)
+// computing the report's sufficient statistics. Credentials come from the run (environment or VS
+// Code's secret storage), never from the spec. max_execution_time bounds the query on the server,
+// the request timeout and the abort signal bound it here.
+import { routingReportFromStatistics } from '../core/reports';
+import { quoteIdent, quoteString, routingStatisticsSql } from '../core/reports/sql/routingSql';
+import { SqlStatisticsCollector, type SqlStatisticsRow } from '../core/reports/sql/statisticsFromRows';
+import { describeColumns } from './columnTypes';
+import { sqlOnlyResult } from './duckdbEngine';
+import { ENGINE_CODES, engineError, type EngineError, type EngineResult, type EngineRun, type EngineSource } from './engineTypes';
+
+type ClickHouseSource = Extract<EngineSource, { engine: 'clickhouse' }>;
+type Client = ReturnType<typeof import('@clickhouse/client').createClient>;
+
+function split(src: ClickHouseSource): { database: string | undefined; table: string } {
+  if (src.database) return { database: src.database, table: src.table };
+  const dot = src.table.indexOf('.');
+  return dot > 0 ? { database: src.table.slice(0, dot), table: src.table.slice(dot + 1) } : { database: undefined, table: src.table };
+}
+
+/** The quoted FROM target. */
+export function clickhouseTarget(src: ClickHouseSource): string {
+  const { database, table } = split(src);
+  return database ? `${quoteIdent('clickhouse', database)}.${quoteIdent('clickhouse', table)}` : quoteIdent('clickhouse', table);
+}
+
+/** A client that keeps quiet (errors come back as diagnostics, not log lines on stderr). */
+async function client(src: ClickHouseSource, run: EngineRun, extra: Record<string, unknown> = {}): Promise<Client> {
+  const ch = await import('@clickhouse/client');
+  return ch.createClient({ url: src.url, username: user(src, run), password: run.credentials?.password ?? '', application: 'evalspec', log: { level: ch.ClickHouseLogLevel.OFF }, ...extra });
+}
+
+function user(src: ClickHouseSource, run: EngineRun): string {
+  return src.user ?? run.credentials?.user ?? 'default';
+}
+
+/** An error from the client or the server as a diagnostic on the field to fix. */
+export function clickhouseError(e: unknown, src: ClickHouseSource, run: EngineRun, timedOut: boolean): EngineError {
+  const err = e as { message?: string; code?: string; type?: string; cause?: { code?: string } };
+  const msg = String(err?.message ?? e);
+  const code = String(err?.code ?? err?.cause?.code ?? '');
+  const secs = run.timeoutMs / 1000;
+  if (timedOut || code === '159' || /TIMEOUT_EXCEEDED|Timeout exceeded|timed out|Timeout error/i.test(msg)) {
+    return engineError(ENGINE_CODES.timeout, 'engine', `the clickhouse query on ${src.table} ran longer than ${secs} s and was stopped (evalspec.engines.timeoutSeconds)`);
+  }
+  if (run.signal?.aborted) return engineError('cancelled', 'engine', 'cancelled');
+  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|EAI_AGAIN|socket hang up|connect ETIMEDOUT/i.test(msg + code)) {
+    return engineError(ENGINE_CODES.unreachable, 'url', `cannot reach the clickhouse server at ${src.url}: ${msg.split('\n')[0]}`);
+  }
+  if (['516', '192', '193', '194'].includes(code) || /Authentication failed|password is incorrect|Password required|Unknown user|Wrong password/i.test(msg)) {
+    return engineError(ENGINE_CODES.auth, 'user', `clickhouse at ${src.url} refused user "${user(src, run)}": wrong user or password (the password comes from EVALSPEC_CLICKHOUSE_PASSWORD or VS Code's secret storage, never from the spec)`);
+  }
+  if (code === '60' || code === '81' || /UNKNOWN_TABLE|UNKNOWN_DATABASE|doesn't exist/i.test(msg)) {
+    return engineError(ENGINE_CODES.missingTable, 'table', `clickhouse at ${src.url} has no table ${src.database ? `${src.database}.` : ''}${src.table} (${(msg.split('\n')[0] ?? '').replace(/, e\.what\(\).*$/, '')})`);
+  }
+  return engineError(ENGINE_CODES.failed, 'table', `the clickhouse query on ${src.table} failed: ${msg.split('\n')[0]}`);
+}
+
+async function rows<T>(client: Client, query: string, signal: AbortSignal): Promise<T[]> {
+  const rs = await client.query({ query, format: 'JSONEachRow', abort_signal: signal });
+  return (await rs.json()) as T[];
+}
+
+export async function runClickHouse(src: ClickHouseSource, run: EngineRun): Promise<EngineResult | EngineError> {
+  const started = Date.now();
+  const secs = Math.max(1, Math.ceil(run.timeoutMs / 1000));
+  const ch = await client(src, run, {
+    request_timeout: run.timeoutMs + 2000,
+    clickhouse_settings: { max_execution_time: secs, send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '1000' },
+  });
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, run.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  run.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const { database, table } = split(src);
+    const db = database ? quoteString('clickhouse', database) : 'currentDatabase()';
+    const cols = await rows<{ name: string; type: string }>(ch, `SELECT name, type FROM system.columns WHERE database = ${db} AND table = ${quoteString('clickhouse', table)}`, controller.signal);
+    if (cols.length === 0) return engineError(ENGINE_CODES.missingTable, 'table', `clickhouse at ${src.url} has no table ${database ? `${database}.` : ''}${table} (or user "${user(src, run)}" may not see it)`);
+    const columns = describeColumns(cols.map((c) => c.name), cols.map((c) => c.type), run.columns, `table ${src.table}`, 'table');
+    if ('ok' in columns) return columns;
+    const stepMinutes = run.options.stepMinutes ?? 5;
+    const sql = routingStatisticsSql({ dialect: 'clickhouse', source: clickhouseTarget(src), columns, stepMinutes });
+    if (run.sqlOnly) return sqlOnlyResult('clickhouse', src.table, sql);
+    const q0 = Date.now();
+    const rs = await ch.query({ query: sql, format: 'JSONEachRow', abort_signal: controller.signal });
+    const result = (await rs.json()) as SqlStatisticsRow[];
+    const querySeconds = (Date.now() - q0) / 1000;
+    const collect = new SqlStatisticsCollector(stepMinutes);
+    for (const r of result) collect.add(r);
+    const stats = collect.finish();
+    run.onProgress?.(stats.rows + collect.badRows, 1);
+    return { ok: true, engine: 'clickhouse', label: `${src.table} at ${src.url}`, sql, rows: stats.rows, badRows: collect.badRows, bytes: 0, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds };
+  } catch (e) {
+    return clickhouseError(e, src, run, timedOut);
+  } finally {
+    clearTimeout(timer);
+    run.signal?.removeEventListener('abort', onAbort);
+    await ch.close().catch(() => undefined);
+  }
+}
+
+/** The table's row count and latest time: a cached report is valid while both are unchanged. */
+export async function clickhouseFingerprint(src: ClickHouseSource, run: EngineRun, timeColumn: string): Promise<string | EngineError> {
+  const ch = await client(src, run, { request_timeout: run.timeoutMs });
+  try {
+    const r = await rows<{ n: string; t: string }>(ch, `SELECT toString(count()) AS n, toString(max(${quoteIdent('clickhouse', timeColumn)})) AS t FROM ${clickhouseTarget(src)}`, AbortSignal.timeout(run.timeoutMs));
+    return `${src.url}\0${src.table}\0${r[0]?.n}\0${r[0]?.t}`;
+  } catch (e) {
+    return clickhouseError(e, src, run, false);
+  } finally {
+    await ch.close().catch(() => undefined);
+  }
+}

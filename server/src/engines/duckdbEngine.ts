@@ -1,0 +1,145 @@
+// DuckDB embedded (@duckdb/node-api, a native module loaded only when a spec names a duckdb source):
+// local CSV, JSON Lines or Parquet files, one file or a glob with hive partitions
+// (logs/routing/date=*/*.parquet). The glob is expanded here, every file is checked to lie inside the
+// workspace folder (after symlinks), and DuckDB gets the explicit list. One SQL statement
+// (core/reports/sql) computes the report's sufficient statistics.
+import { realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { glob } from 'tinyglobby';
+import { routingReportFromStatistics } from '../core/reports';
+import { quoteString, routingStatisticsSql } from '../core/reports/sql/routingSql';
+import { SqlStatisticsCollector, type SqlStatisticsRow } from '../core/reports/sql/statisticsFromRows';
+import { describeColumns } from './columnTypes';
+import { ENGINE_CODES, engineError, type EngineError, type EngineResult, type EngineRun } from './engineTypes';
+
+const MAX_FILES = 100_000;
+
+type DuckModule = typeof import('@duckdb/node-api');
+
+/** Loads @duckdb/node-api: from `modulePath` / EVALSPEC_DUCKDB_MODULE first, then the usual lookup. */
+export function loadDuckDB(modulePath?: string): DuckModule | EngineError {
+  const dirs = [modulePath, process.env.EVALSPEC_DUCKDB_MODULE].filter((d): d is string => !!d);
+  for (const d of dirs) {
+    try {
+      return createRequire(path.join(path.resolve(d), 'package.json'))('@duckdb/node-api') as DuckModule;
+    } catch {
+      /* try the next */
+    }
+  }
+  try {
+    return require('@duckdb/node-api') as DuckModule;
+  } catch {
+    return engineError(ENGINE_CODES.unavailable, 'engine', 'the duckdb engine is not installed: run `npm install @duckdb/node-api@1.5.6-r.1` in a folder and set evalspec.engines.duckdbModulePath (or EVALSPEC_DUCKDB_MODULE) to it (README, "Engines")');
+  }
+}
+
+export interface DuckFiles {
+  files: string[];
+  bytes: number;
+  /** Sizes and mtimes of every file: a cached report is valid while this is unchanged. */
+  fingerprint: string;
+  reader: 'read_csv' | 'read_json' | 'read_parquet';
+}
+
+/** Expands the path or glob inside the workspace folder. */
+export async function duckdbFiles(pattern: string, run: Pick<EngineRun, 'specDir' | 'workspaceRoot'>): Promise<DuckFiles | EngineError> {
+  const root = realpathSync(run.workspaceRoot);
+  const matches = (await glob([pattern], { cwd: run.specDir, absolute: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false })).sort();
+  if (matches.length === 0) return engineError('data-file-missing', 'path', `${pattern} matches no file (relative to the spec's folder)`);
+  if (matches.length > MAX_FILES) return engineError(ENGINE_CODES.invalid, 'path', `${pattern} matches ${matches.length} files, over ${MAX_FILES}; narrow the glob`);
+  const exts = new Set(matches.map((f) => path.extname(f).toLowerCase()));
+  if (exts.size !== 1) return engineError(ENGINE_CODES.invalid, 'path', `${pattern} matches files of several formats (${[...exts].join(', ')}); name one format`);
+  const ext = [...exts][0]!;
+  const reader = ext === '.parquet' ? 'read_parquet' : ext === '.csv' ? 'read_csv' : ext === '.jsonl' || ext === '.ndjson' || ext === '.json' ? 'read_json' : undefined;
+  if (!reader) return engineError(ENGINE_CODES.invalid, 'path', `${pattern}: the duckdb engine reads .csv, .jsonl and .parquet files, not ${ext || 'files without an extension'}`);
+  const files: string[] = [];
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const f of matches) {
+    const real = realpathSync(f);
+    const rel = path.relative(root, real);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return engineError('data-file-outside-workspace', 'path', `${path.relative(run.specDir, f)} lies outside the workspace folder (after symlinks); EvalSpec reads data only inside it`);
+    const st = statSync(real);
+    bytes += st.size;
+    files.push(real);
+    parts.push(`${real}\0${st.size}\0${st.mtimeMs}`);
+  }
+  return { files, bytes, fingerprint: parts.join('\n'), reader };
+}
+
+/** The FROM target: the reader over the explicit file list, hive partitions on. */
+export function duckdbSource(f: Pick<DuckFiles, 'files' | 'reader'>): string {
+  const list = `[${f.files.map((x) => quoteString('duckdb', x)).join(', ')}]`;
+  // The first file's schema holds for all (a partitioned log is written by one job): sniffing every
+  // CSV or JSON file (union_by_name) costs more than the scan itself.
+  const opts = f.reader === 'read_csv' ? ', header = true' : f.reader === 'read_json' ? ", format = 'newline_delimited'" : '';
+  return `${f.reader}(${list}, hive_partitioning = true${opts})`;
+}
+
+export function sqlOnlyResult(engine: 'duckdb' | 'clickhouse', label: string, sql: string): EngineResult {
+  return { ok: true, engine, label, sql, rows: 0, badRows: 0, bytes: 0, report: { defined: false, reason: 'not run (--show-sql)' }, seconds: 0, querySeconds: 0 };
+}
+
+export async function runDuckDB(pattern: string, run: EngineRun): Promise<EngineResult | EngineError> {
+  const started = Date.now();
+  const duck = loadDuckDB(run.duckdbModulePath);
+  if ('ok' in duck) return duck;
+  const files = await duckdbFiles(pattern, run);
+  if ('ok' in files) return files;
+  const instance = await duck.DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await instance.connect();
+  // An interrupt only reaches a running statement: once stopped, keep interrupting until the run ends.
+  let timedOut = false;
+  let stopping: ReturnType<typeof setInterval> | undefined;
+  const interrupt = (): void => {
+    conn.interrupt();
+    stopping ??= setInterval(() => conn.interrupt(), 20);
+  };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    interrupt();
+  }, run.timeoutMs);
+  run.signal?.addEventListener('abort', interrupt, { once: true });
+  const check = (): void => {
+    if (timedOut || run.signal?.aborted) throw new Error('interrupted');
+  };
+  const poll = run.onProgress ? setInterval(() => {
+    const p = conn.progress;
+    if (p && p.rows_processed !== undefined) run.onProgress!(Number(p.rows_processed), p.percentage >= 0 ? p.percentage / 100 : Number.NaN);
+  }, 250) : undefined;
+  try {
+    check();
+    await conn.run("SET TimeZone = 'UTC'");
+    const source = duckdbSource(files);
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    const rows = d.getRowObjectsJson() as { column_name: string; column_type: string }[];
+    const columns = describeColumns(rows.map((r) => r.column_name), rows.map((r) => r.column_type), run.columns, pattern, 'path');
+    if ('ok' in columns) return columns;
+    check();
+    const stepMinutes = run.options.stepMinutes ?? 5;
+    const sql = routingStatisticsSql({ dialect: 'duckdb', source, columns, stepMinutes });
+    if (run.sqlOnly) return sqlOnlyResult('duckdb', pattern, sql);
+    const q0 = Date.now();
+    const reader = await conn.runAndReadAll(sql);
+    const querySeconds = (Date.now() - q0) / 1000;
+    check();
+    const collect = new SqlStatisticsCollector(stepMinutes);
+    for (const r of reader.getRowObjects()) collect.add(r as unknown as SqlStatisticsRow);
+    const stats = collect.finish();
+    run.onProgress?.(stats.rows + collect.badRows, 1);
+    return { ok: true, engine: 'duckdb', label: `${pattern} (${files.files.length} file${files.files.length === 1 ? '' : 's'})`, sql, rows: stats.rows, badRows: collect.badRows, bytes: files.bytes, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (timedOut) return engineError(ENGINE_CODES.timeout, 'engine', `the duckdb query over ${pattern} ran longer than ${run.timeoutMs / 1000} s and was stopped (evalspec.engines.timeoutSeconds)`);
+    if (run.signal?.aborted) return engineError('cancelled', 'engine', 'cancelled');
+    return engineError(ENGINE_CODES.failed, 'path', `duckdb could not read ${pattern}: ${msg.split('\n')[0]}`);
+  } finally {
+    clearTimeout(timer);
+    if (stopping) clearInterval(stopping);
+    if (poll) clearInterval(poll);
+    run.signal?.removeEventListener('abort', interrupt);
+    conn.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,100 @@
+// The ClickHouse engine against a real server (Debian's clickhouse-server 18.16, started here on
+// 127.0.0.1 with its own config, data folder and ports; .ci/run installs it). The report from a table
+// equals the built-in reader's on the example log: counts and alerts exactly, money exactly, floats
+// within 1e-12. Bad input — unreachable server, wrong password, missing table or column, a query
+// over the time bound — each gives its own diagnostic on the spec field to fix, and nothing hangs.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeSpec, defaultSettings } from '../../../server/src/core';
+import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
+import { dataDiagnostics } from '../../../server/src/data/dataDiagnostics';
+import { dataTargets, targetRange } from '../../../server/src/data/dataJob';
+import { DataReportService } from '../../../server/src/data/dataReports';
+import { runEngine, type EngineRun, type EngineSource } from '../../../server/src/engines';
+import { clickhouseAvailable, startClickHouse, type ClickHouseServer } from '../../support/clickhouse';
+import { assertSameReport } from '../reports/compareReports';
+
+const root = join(__dirname, '..', '..', '..');
+const examples = join(root, 'examples');
+const options = { ledger: [{ id: 'router-drift', detection: ['5m', '4h', '24h'] }] };
+// CI installs the server; elsewhere the suite is skipped when the package is absent, never silently in CI.
+const skip = !clickhouseAvailable() && process.env.CI !== 'true' ? 'clickhouse-server is not installed (.ci/run installs it)' : false;
+
+describe('clickhouse engine', { skip }, () => {
+  let ch: ClickHouseServer;
+  let csvReport: RoutingReport;
+  const run = (extra: Partial<EngineRun> = {}): EngineRun => ({ specDir: examples, workspaceRoot: examples, options, timeoutMs: 60_000, credentials: { password: ch.password }, ...extra });
+  const src = (table: string): EngineSource => ({ engine: 'clickhouse', url: ch.url, table });
+
+  before(async () => {
+    ch = await startClickHouse();
+    const r = await routingReportFromFile('data/routing.csv', { workspaceRoot: examples }, options);
+    assert.ok(r.ok && r.report.defined);
+    csvReport = r.report.value;
+    await ch.query('CREATE TABLE routing (time String, tier String, confidence Float64, cost Float64, quality Nullable(Float64), quality_cheap Nullable(Float64), quality_flagship Nullable(Float64)) ENGINE = MergeTree ORDER BY tuple()');
+    const csv = readFileSync(join(examples, 'data', 'routing.csv'), 'utf8').split('\n').slice(1).filter((l) => l !== '');
+    const body = csv.map((l) => l.split(',').map((c) => (c === '' ? '\\N' : c)).join(',')).join('\n');
+    await ch.query('INSERT INTO routing FORMAT CSV', body);
+    await ch.query('CREATE TABLE routing_typed ENGINE = MergeTree ORDER BY t AS SELECT parseDateTimeBestEffort(time) AS t, tier AS served_by, confidence, cost, quality, quality_cheap, quality_flagship FROM routing');
+    await ch.query('CREATE VIEW routing_slow AS SELECT * FROM routing WHERE sleepEachRow(0.0001) = 0');
+  });
+  after(() => ch?.stop());
+
+  it('a table of strings gives the built-in report', async () => {
+    const r = await runEngine(src('routing'), run());
+    assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+    assert.equal(r.rows, 60_480);
+    assert.ok(r.report.value.alerts.every((a) => a.first !== null));
+    assertSameReport(r.report.value, csvReport);
+  });
+
+  it('a typed table (DateTime, renamed tier column) gives the built-in report', async () => {
+    const r = await runEngine(src('default.routing_typed'), run({ columns: { time: 't', tier: 'served_by' } }));
+    assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+    assertSameReport(r.report.value, csvReport);
+  });
+
+  const bad: [string, () => ReturnType<typeof runEngine>, string, string][] = [
+    ['an unreachable server', () => runEngine({ engine: 'clickhouse', url: 'http://127.0.0.1:1', table: 'routing' }, run()), 'engine-unreachable', 'url'],
+    ['a wrong password', () => runEngine(src('routing'), run({ credentials: { password: 'wrong' } })), 'engine-auth-failed', 'user'],
+    ['a missing table', () => runEngine(src('no_such_table'), run()), 'engine-missing-table', 'table'],
+    ['a missing column', () => runEngine(src('routing_typed'), run()), 'engine-missing-column', 'table'],
+    ['a query over the time bound', () => runEngine(src('routing_slow'), run({ timeoutMs: 1500 })), 'engine-timeout', 'engine'],
+  ];
+  for (const [what, go, code, field] of bad) {
+    it(`${what} is ${code} on ${field}`, async () => {
+      const r = await go();
+      assert.ok(!r.ok, 'must fail');
+      assert.deepEqual([r.code, r.field], [code, field], r.message);
+    });
+  }
+
+  it('through the data layer: the spec gets the panel of the CSV, a second ask hits the cache, errors land on the field', async () => {
+    const spec = readFileSync(join(examples, 'support-chat.evalspec.yaml'), 'utf8');
+    const specFor = (table: string) => spec.replace('  results: data/routing.csv', `  results:\n    engine: clickhouse\n    url: ${ch.url}\n    table: ${table}`);
+    const service = new DataReportService();
+    const job = (text: string) => {
+      const model = analyzeSpec(text).model!;
+      const t = dataTargets(model).find((x) => x.kind === 'routing')!;
+      return { t, job: { kind: 'routing' as const, specPath: join(examples, 'x.evalspec.yaml'), dataPath: t.path, model, settings: defaultSettings, workspaceRoots: [examples], credentials: { password: ch.password } } };
+    };
+    const csv = job(spec);
+    const viaCsv = await service.report(csv.job);
+    const good = job(specFor('routing'));
+    const p1 = service.report(good.job);
+    const viaCh = await p1;
+    assert.ok('report' in viaCsv && 'report' in viaCh, JSON.stringify(viaCh).slice(0, 300));
+    assert.equal(viaCh.report.source.format, 'clickhouse');
+    assertSameReport({ ...viaCh.report, source: null }, { ...viaCsv.report, source: null });
+    assert.equal(await service.report(good.job), viaCh, 'unchanged table (row count, latest time): the cached report');
+    const missing = job(specFor('nope'));
+    const r = await service.report(missing.job);
+    const d = dataDiagnostics(r, targetRange(missing.t, r));
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.code, 'engine-missing-table');
+    const tableLine = specFor('nope').split('\n').findIndex((l) => l.trim() === 'table: nope');
+    assert.equal(d[0]!.range.start.line, tableLine, 'the diagnostic is on the table: value');
+  });
+});

@@ -1,0 +1,130 @@
+// The DuckDB engine against the built-in reader on the example log: CSV, JSON Lines and Parquet,
+// single files and hive-partitioned globs (written here, at test time, by DuckDB itself). Counts and
+// alerts exactly, money exactly, floats within 1e-12 (assertSameReport). Bad input: a glob that
+// matches nothing, a missing column, a file outside the workspace, a query over the time bound.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
+import { runEngine, type EngineRun } from '../../../server/src/engines';
+import { assertSameReport } from '../reports/compareReports';
+
+const examples = join(__dirname, '..', '..', '..', 'examples');
+const options = { ledger: [{ id: 'router-drift', detection: ['5m', '4h', '24h'] }] };
+
+async function builtin(file: string): Promise<RoutingReport> {
+  const r = await routingReportFromFile(file, { workspaceRoot: examples }, options);
+  assert.ok(r.ok && r.report.defined);
+  return r.report.value;
+}
+
+function run(dir: string, extra: Partial<EngineRun> = {}): EngineRun {
+  return { specDir: dir, workspaceRoot: dir, options, timeoutMs: 60_000, ...extra };
+}
+
+describe('duckdb engine', () => {
+  let dir = '';
+  let csvReport: RoutingReport;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'evalspec-duck-'));
+    mkdirSync(join(dir, 'logs'));
+    csvReport = await builtin('data/routing.csv');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run("SET TimeZone = 'UTC'");
+    // Parquet by day (35 files); CSV by month (2 files: DuckDB checks every CSV file's dialect, slow per file)
+    const src = `SELECT *, strftime(CAST("time" AS TIMESTAMP), '%Y-%m-%d') AS date, strftime(CAST("time" AS TIMESTAMP), '%Y-%m') AS month FROM read_csv('${join(examples, 'data', 'routing.csv')}', header = true, all_varchar = true)`;
+    await db.run(`COPY (SELECT * EXCLUDE (month) FROM (${src})) TO '${join(dir, 'logs', 'pq')}' (FORMAT parquet, PARTITION_BY (date))`);
+    await db.run(`COPY (SELECT * EXCLUDE (date) FROM (${src})) TO '${join(dir, 'logs', 'csv')}' (FORMAT csv, PARTITION_BY (month))`);
+    db.closeSync();
+    // JSON Lines partitions (DuckDB's COPY does not partition JSON): one file per day, numbers as numbers
+    const [header, ...lines] = readFileSync(join(examples, 'data', 'routing.csv'), 'utf8').trim().split('\n');
+    const keys = header!.split(',');
+    const byDay = new Map<string, string[]>();
+    for (const line of lines) {
+      const cells = line.split(',');
+      const o = Object.fromEntries(keys.map((k, i) => [k, k === 'time' || k === 'tier' ? cells[i] : cells[i] === '' ? null : Number(cells[i])]));
+      const day = cells[0]!.slice(0, 7);
+      let rows = byDay.get(day);
+      if (!rows) byDay.set(day, (rows = []));
+      rows.push(JSON.stringify(o));
+    }
+    for (const [day, rows] of byDay) {
+      mkdirSync(join(dir, 'logs', 'js', `month=${day}`), { recursive: true });
+      writeFileSync(join(dir, 'logs', 'js', `month=${day}`, 'part.jsonl'), `${rows.join('\n')}\n`);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const file of ['data/routing.csv', 'data/routing.parquet']) {
+    it(`single file ${file} gives the built-in report`, async () => {
+      const r = await runEngine({ engine: 'duckdb', path: file }, run(examples));
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      assert.ok(r.report.defined);
+      assert.equal(r.rows, 60_480);
+      assert.ok(r.report.value.alerts.every((a) => a.first !== null), 'the example fires all three alerts');
+      assertSameReport(r.report.value, csvReport);
+    });
+  }
+
+  it('single file data/routing.jsonl gives the built-in report of the same file', async () => {
+    const r = await runEngine({ engine: 'duckdb', path: 'data/routing.jsonl' }, run(examples));
+    assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+    assertSameReport(r.report.value, await builtin('data/routing.jsonl'));
+  });
+
+  for (const [glob, files] of [['logs/pq/date=*/*.parquet', 35], ['logs/csv/month=*/*.csv', 2], ['logs/js/month=*/*.jsonl', 2]] as const) {
+    it(`hive-partitioned ${glob} gives the built-in report of the whole log`, async () => {
+      const r = await runEngine({ engine: 'duckdb', path: glob }, run(dir));
+      assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+      assert.ok(r.label.endsWith(`(${files} files)`), r.label);
+      assertSameReport(r.report.value, csvReport);
+    });
+  }
+
+  it('a glob that matches nothing is a diagnostic on path', async () => {
+    const r = await runEngine({ engine: 'duckdb', path: 'logs/none/*.parquet' }, run(dir));
+    assert.ok(!r.ok);
+    assert.deepEqual([r.code, r.field], ['data-file-missing', 'path']);
+  });
+
+  it('a missing column names it and the columns there are', async () => {
+    const r = await runEngine({ engine: 'duckdb', path: 'logs/pq/date=*/*.parquet' }, run(dir, { columns: { confidence: 'router_conf' } }));
+    assert.ok(!r.ok);
+    assert.equal(r.code, 'engine-missing-column');
+    assert.match(r.message, /"router_conf" \(confidence\).*its columns are time, tier, confidence/);
+  });
+
+  it('a file outside the workspace folder (through a symlink) is refused', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'evalspec-ws-'));
+    try {
+      symlinkSync(join(examples, 'data', 'routing.csv'), join(ws, 'routing.csv'));
+      const r = await runEngine({ engine: 'duckdb', path: '*.csv' }, run(ws));
+      assert.ok(!r.ok);
+      assert.equal(r.code, 'data-file-outside-workspace');
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it('a query over the time bound is stopped with engine-timeout', async () => {
+    // a CSV large enough that no machine scans it within 1 ms
+    const big = join(dir, 'big.csv');
+    const lines = ['time,tier,confidence,cost'];
+    for (let i = 0; i < 100_000; i++) lines.push(`2026-09-01T${String(Math.floor(i / 20000) % 24).padStart(2, '0')}:00:00Z,cheap,0.${i % 1000},0.0001`);
+    writeFileSync(big, lines.join('\n'));
+    const r = await runEngine({ engine: 'duckdb', path: 'big.csv' }, run(dir, { timeoutMs: 1 }));
+    assert.ok(!r.ok);
+    assert.deepEqual([r.code, r.field], ['engine-timeout', 'engine']);
+  });
+
+  it('a cancelled run stops and says so', async () => {
+    const c = new AbortController();
+    const p = runEngine({ engine: 'duckdb', path: 'logs/csv/month=*/*.csv' }, run(dir, { signal: c.signal }));
+    c.abort();
+    const r = await p;
+    assert.ok(!r.ok ? r.code === 'cancelled' : true, 'an aborted run is cancelled or had already finished');
+  });
+});
