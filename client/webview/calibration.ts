@@ -16,9 +16,9 @@ function spearmanTable(id: string, caption: string, first: string, rows: Spearma
   return table({
     id,
     caption,
-    header: [first, 'n', 'Spearman ρ [95% CI]', `vs min ${min}`],
-    numeric: [1, 2],
-    rows: rows.map((r) => [r.label, r.n.toLocaleString('en-US'), rhoText(r), r.below ? { text: 'below', className: 'bad' } : { text: 'ok', className: 'good' }]),
+    header: [first, 'n', 'Spearman ρ [bootstrap CI]', 'Fisher-z CI', `vs min ${min}`],
+    numeric: [1, 2, 3],
+    rows: rows.map((r) => [r.label, r.n.toLocaleString('en-US'), rhoText(r), r.fisherZ ? `[${r.fisherZ.low.toFixed(3)}, ${r.fisherZ.high.toFixed(3)}]` : '—', r.below ? { text: 'below', className: 'bad' } : { text: 'ok', className: 'good' }]),
   });
 }
 

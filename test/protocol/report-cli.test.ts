@@ -95,3 +95,22 @@ describe('evalspec report', { timeout: 120_000 }, () => {
     assert.equal(run(['check', 'spec.evalspec.yaml', '--format', 'json'], ws).status, 1);
   });
 });
+
+describe('evalspec report calibration: Fisher-z beside the bootstrap interval', { timeout: 120_000 }, () => {
+  it('each Spearman row carries the Fisher-z interval of its ρ and n', async () => {
+    const { correlationCi } = await import('../../server/src/core/stats');
+    const r = run(['report', 'calibration', 'support-chat.evalspec.yaml', '--format', 'json'], join(repoRoot, 'examples'));
+    assert.equal(r.status === 0 || r.status === 1, true, r.stderr);
+    const model = (JSON.parse(r.stdout) as { result: { report: CalibrationPanelModel } }).result.report;
+    const rows = [model.spearman.overall, ...model.spearman.byCohort, ...model.spearman.byMonth];
+    assert.ok(rows.length > 3);
+    for (const row of rows) {
+      if (row.rho.value === null) continue;
+      const ci = correlationCi('spearman', row.rho.value, row.n, model.bootstrap.confidence);
+      assert.ok(ci.defined && row.fisherZ, `${row.label}: Fisher-z interval missing`);
+      assert.ok(Math.abs(row.fisherZ.low - ci.value.lower) < 1e-12 && Math.abs(row.fisherZ.high - ci.value.upper) < 1e-12, row.label);
+    }
+    const text = run(['report', 'calibration', 'support-chat.evalspec.yaml'], join(repoRoot, 'examples')).stdout;
+    assert.match(text, /Spearman ρ \[bootstrap CI\]\s+Fisher-z CI/);
+  });
+});

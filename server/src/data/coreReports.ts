@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { calibrationReportFromFile, routingReportFromFile, type CalibrationReport, type CalibrationReportOptions, type RhoFigure, type RoutingReport, type RoutingReportOptions } from '../core/reports';
 import type { DataFileError, TableReadSuccess } from '../core/data';
+import { correlationCi } from '../core/stats';
 import type { Defined } from '../core/types';
 import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
@@ -133,17 +134,25 @@ export function exactToNumber(text: string | null | undefined): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-function rhoRow(f: RhoFigure): SpearmanRow {
+/** The analytic Fisher-z interval beside the bootstrap one (docs/statistics.md, correlation precision). */
+function fisherZ(f: RhoFigure, confidence: number): { low: number; high: number } | null {
+  if (!f.rho.defined || Math.abs(f.rho.value) >= 1) return null;
+  const ci = correlationCi('spearman', f.rho.value, f.n, confidence);
+  return ci.defined ? { low: ci.value.lower, high: ci.value.upper } : null;
+}
+
+function rhoRow(f: RhoFigure, confidence = 0.95): SpearmanRow {
   const rho: Estimate = {
     value: val(f.rho),
     low: f.interval.defined ? f.interval.value.lower : null,
     high: f.interval.defined ? f.interval.value.upper : null,
   };
   if (!f.rho.defined) rho.reason = f.rho.reason;
-  return { label: f.group, n: f.n, rho, below: f.belowThreshold === true };
+  return { label: f.group, n: f.n, rho, fisherZ: fisherZ(f, confidence), below: f.belowThreshold === true };
 }
 
 function calibrationPanel(r: CalibrationReport, src: DataSource, specName: string | null): CalibrationPanelModel {
+  const conf = r.settings.bootstrap.confidence;
   const kappa = r.kappa.defined
     ? {
         weighting: r.settings.kappaWeights === 'none' ? 'unweighted' : `${r.settings.kappaWeights} weights`,
@@ -168,7 +177,7 @@ function calibrationPanel(r: CalibrationReport, src: DataSource, specName: strin
     // The resamples actually drawn: a large file gets fewer than asked (the report's draw budget).
     bootstrap: { ...r.settings.bootstrap, resamples: r.overall.resamples || r.settings.bootstrap.resamples },
     verdict: { blocked: r.verdict.blocked, summary: r.verdict.message, evidence: r.verdict.evidence },
-    spearman: { overall: rhoRow(r.overall), byCohort: r.byCohort.map(rhoRow), byMonth: r.byMonth.map(rhoRow) },
+    spearman: { overall: rhoRow(r.overall, conf), byCohort: r.byCohort.map((x) => rhoRow(x, conf)), byMonth: r.byMonth.map((x) => rhoRow(x, conf)) },
     trend: { crossedAt: r.trend.firstMonthBelow },
     kappa,
     highConfidence: hc ? { threshold: hc.threshold, n: hc.highConfidence, precision, meanConfidence: val(hc.meanConfidence) } : null,

@@ -33,6 +33,8 @@ export interface SpearmanRow {
   label: string;
   n: number;
   rho: Estimate;
+  /** Fisher-z interval for ρ (Bonett–Wright factor for Spearman) at the bootstrap's confidence; null when ρ is undefined or n ≤ 3. */
+  fisherZ?: { low: number; high: number } | null;
   /** True when the upper end of the interval (or ρ, without one) is below the threshold. */
   below: boolean;
 }

@@ -38,8 +38,8 @@ type Table = { header: string[]; rows: string[][] };
 
 function spearmanTable(rows: SpearmanRow[], first: string, min: number): Table {
   return {
-    header: [first, 'n', 'Spearman ρ [95% CI]', `vs ${min}`],
-    rows: rows.map((r) => [r.label, r.n.toLocaleString('en-US'), formatEstimate(r.rho), r.below ? 'below' : 'ok']),
+    header: [first, 'n', 'Spearman ρ [bootstrap CI]', 'Fisher-z CI', `vs ${min}`],
+    rows: rows.map((r) => [r.label, r.n.toLocaleString('en-US'), formatEstimate(r.rho), r.fisherZ ? `[${r.fisherZ.low.toFixed(3)}, ${r.fisherZ.high.toFixed(3)}]` : '—', r.below ? 'below' : 'ok']),
   };
 }
 
