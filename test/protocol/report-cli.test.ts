@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ReportCommandOutput } from '../../server/src/cli/reportCommand';
+import { correlationCi } from '../../server/src/core/stats';
 import type { CalibrationPanelModel, RoutingPanelModel } from '../../server/src/data/panelModel';
 import { repoRoot } from '../support/reference';
 
@@ -97,8 +98,7 @@ describe('evalspec report', { timeout: 120_000 }, () => {
 });
 
 describe('evalspec report calibration: Fisher-z beside the bootstrap interval', { timeout: 120_000 }, () => {
-  it('each Spearman row carries the Fisher-z interval of its ρ and n', async () => {
-    const { correlationCi } = await import('../../server/src/core/stats');
+  it('each Spearman row carries the Fisher-z interval of its ρ and n', () => {
     const r = run(['report', 'calibration', 'support-chat.evalspec.yaml', '--format', 'json'], join(repoRoot, 'examples'));
     assert.equal(r.status === 0 || r.status === 1, true, r.stderr);
     const model = (JSON.parse(r.stdout) as { result: { report: CalibrationPanelModel } }).result.report;
