@@ -18,7 +18,17 @@ import type { CalibrationPanelModel, DataSource, Estimate, PanelModel, RoutingAl
 export function calibrationOptions(job: DataJob): CalibrationReportOptions {
   const c = job.model.judge?.calibration;
   const th = job.settings.thresholds;
-  return { minSpearman: c?.minSpearman?.value ?? th.minSpearman, minKappa: c?.minKappa?.value ?? th.minKappa };
+  const o: CalibrationReportOptions = { minSpearman: c?.minSpearman?.value ?? th.minSpearman, minKappa: c?.minKappa?.value ?? th.minKappa };
+  if (!c) return o;
+  const w = c.kappaWeights?.value;
+  if (w === 'unweighted' || w === 'linear' || w === 'quadratic') o.kappaWeights = w === 'unweighted' ? 'none' : w;
+  if (c.labelSet && c.labelSet.length >= 2) o.labelSet = c.labelSet.map((l) => l.value);
+  if (c.passThreshold) o.passThreshold = c.passThreshold.value;
+  if (c.passLabels && c.passLabels.length > 0) o.passLabels = c.passLabels.map((l) => l.value);
+  if (c.highConfidenceMin) o.highConfidenceThreshold = c.highConfidenceMin.value;
+  if (c.examples) o.examplesPerRefresh = c.examples.value;
+  if (c.refresh) o.refresh = c.refresh.value;
+  return o;
 }
 
 /** What the routing report is asked, from the spec's router and ledger. */
@@ -173,7 +183,9 @@ function calibrationPanel(r: CalibrationReport, src: DataSource, specName: strin
     kind: 'calibration',
     specName,
     source: src,
-    thresholds: { minSpearman: r.settings.minSpearman, minKappa: r.settings.minKappa, highConfidence: r.settings.highConfidenceThreshold },
+    thresholds: { minSpearman: r.settings.minSpearman, minKappa: r.settings.minKappa, highConfidence: r.settings.highConfidenceThreshold, passMark: r.settings.passMark.rule },
+    labelsOutsideSet: r.labelsOutsideSet ?? null,
+    sampling: r.sampling.defined ? { declared: r.sampling.value.declared, refresh: r.sampling.value.refresh, rowsPerPeriod: r.sampling.value.rowsPerPeriod, ratio: r.sampling.value.ratio, far: r.sampling.value.far } : null,
     // The resamples actually drawn: a large file gets fewer than asked (the report's draw budget).
     bootstrap: { ...r.settings.bootstrap, resamples: r.overall.resamples || r.settings.bootstrap.resamples },
     verdict: { blocked: r.verdict.blocked, summary: r.verdict.message, evidence: r.verdict.evidence },

@@ -18,6 +18,8 @@ export const dataDiagnosticCodes = {
   spearmanBelow: 'calibration-spearman-below-threshold',
   noEvidence: 'calibration-gate-no-evidence',
   kappaExcluded: 'calibration-kappa-batch-excluded',
+  labelOutsideSet: 'calibration-label-outside-set',
+  examplesMismatch: 'calibration-examples-mismatch',
   flagshipShare: 'routing-flagship-share-alert',
   p10Confidence: 'routing-p10-confidence-alert',
   costShare: 'routing-cost-share-alert',
@@ -93,6 +95,26 @@ function calibrationDiagnostics(r: CalibrationPanelModel, range: Range): SpecDia
     out.push({ code: dataDiagnosticCodes.noEvidence, severity: 'error', message: r.verdict.summary, range, data: { blocked: true, minSpearman: r.thresholds.minSpearman } });
   } else if (r.verdict.blocked) {
     out.push({ code: dataDiagnosticCodes.spearmanBelow, severity: 'error', message: r.verdict.summary, range, data: { rho: r.spearman.overall.rho, minSpearman: r.thresholds.minSpearman, crossedAt: r.trend.crossedAt } });
+  }
+  if (r.labelsOutsideSet && r.labelsOutsideSet.rows > 0) {
+    const list = r.labelsOutsideSet.labels.slice(0, 5).map((l) => `"${l.label}" in ${l.column} (${l.count})`).join(', ');
+    out.push({
+      code: dataDiagnosticCodes.labelOutsideSet,
+      severity: 'warning',
+      message: `${r.labelsOutsideSet.rows.toLocaleString('en-US')} rows of ${r.source.path} have a label outside label_set and are left out of every figure: ${list}.`,
+      range,
+      data: { rows: r.labelsOutsideSet.rows, labels: r.labelsOutsideSet.labels },
+    });
+  }
+  if (r.sampling?.far) {
+    const s = r.sampling;
+    out.push({
+      code: dataDiagnosticCodes.examplesMismatch,
+      severity: 'warning',
+      message: `The spec declares ${s.declared} calibration examples per ${s.refresh} refresh, but ${r.source.path} holds ${formatNumber(s.rowsPerPeriod, 1)} rows per ${s.refresh} period (${formatNumber(s.ratio, 2)}×, more than a factor of 2 away): correct examples or the data.`,
+      range,
+      data: { declared: s.declared, rowsPerPeriod: s.rowsPerPeriod, ratio: s.ratio },
+    });
   }
   if (r.kappa && r.kappa.excludedCount > 0) {
     const ex = r.kappa.batches.filter((b) => b.excluded);

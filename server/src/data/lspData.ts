@@ -12,7 +12,8 @@ import { notifications, requests, type CredentialsParams, type DataReportParams,
 import { dataDiagnostics } from './dataDiagnostics';
 import { dataTargets, targetRange, workspaceRootFor, type DataJob } from './dataJob';
 import { DataReportService } from './dataReports';
-import { skippedDataFiles, specDataDiagnostics, type SpecDataResult } from './specData';
+import { applySeverity, skippedDataFiles, specDataDiagnostics, type SpecDataResult } from './specData';
+import { evidenceDiagnostics } from './evidence';
 import { workerRunner } from './reportWorker';
 import type { PanelModel, ReportKind } from './panelModel';
 
@@ -107,6 +108,7 @@ export class DataFeatures {
       if (!last || last.dataPath !== t.path) continue;
       out.push(...dataDiagnostics(last.result, targetRange(t, last.result), this.host.settings().severity, t.kind));
     }
+    out.push(...applySeverity(evidenceDiagnostics(analysis.model, specPath, this.roots), this.host.settings()));
     return out;
   }
 

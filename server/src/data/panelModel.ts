@@ -60,8 +60,13 @@ export interface CalibrationPanelModel {
   kind: 'calibration';
   specName: string | null;
   source: DataSource;
-  thresholds: { minSpearman: number; minKappa: number; highConfidence: number };
+  /** `passMark`: which scores count as a pass, from the spec (or inferred, and said so). */
+  thresholds: { minSpearman: number; minKappa: number; highConfidence: number; passMark: string };
   bootstrap: { resamples: number; seed: number; confidence: number };
+  /** Rows whose labels lie outside the spec's label_set (left out of every figure); null without a label_set. */
+  labelsOutsideSet: { rows: number; labels: { column: string; label: string; count: number }[] } | null;
+  /** The spec's `examples` per refresh against the rows per refresh period in the file; null when it cannot be compared. */
+  sampling: { declared: number; refresh: string; rowsPerPeriod: number; ratio: number; far: boolean } | null;
   /** Judge-gated launches blocked, and why, in one sentence. */
   /** `evidence: 'missing'`: blocked because nothing could be computed (the gate fails closed). */
   verdict: { blocked: boolean; summary: string; evidence: 'sufficient' | 'missing' };

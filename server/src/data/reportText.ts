@@ -67,7 +67,10 @@ function calibrationSections(r: CalibrationPanelModel): Section[] {
     const h = r.highConfidence;
     s.push({
       title: 'High-confidence verdicts',
-      lines: [`Judge confidence ≥ ${h.threshold}: ${h.n.toLocaleString('en-US')} verdicts, precision ${formatEstimate(h.precision)} at mean confidence ${formatNumber(h.meanConfidence, 3)}.`],
+      lines: [
+        `Judge confidence ≥ ${h.threshold}: ${h.n.toLocaleString('en-US')} verdicts, precision ${formatEstimate(h.precision)} at mean confidence ${formatNumber(h.meanConfidence, 3)}.`,
+        `A verdict is confirmed when judge and human agree on pass vs fail; pass: ${r.thresholds.passMark}.`,
+      ],
     });
   }
   if (r.reliability.length > 0) {

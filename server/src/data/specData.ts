@@ -6,6 +6,7 @@
 import type { EvalSpecModel, EvalSpecSettings, SpecDiagnostic } from '../core';
 import { dataDiagnostics } from './dataDiagnostics';
 import { dataTargets, targetRange } from './dataJob';
+import { evidenceDiagnostics } from './evidence';
 import type { DataReportService } from './dataReports';
 import type { ReportKind } from './panelModel';
 
@@ -37,6 +38,16 @@ export async function specDataDiagnostics(
     const result = await service.report({ kind: t.kind, specPath, dataPath: t.path, model, settings, workspaceRoots, ...(credentials ? { credentials } : {}) });
     out.diagnostics.push(...dataDiagnostics(result, targetRange(t, result), settings.severity, t.kind));
     out.files.push('error' in result ? { kind: t.kind, path: t.path, status: 'error', code: result.error.code } : { kind: t.kind, path: t.path, status: 'read' });
+  }
+  out.diagnostics.push(...applySeverity(evidenceDiagnostics(model, specPath, workspaceRoots), settings));
+  return out;
+}
+
+export function applySeverity(ds: SpecDiagnostic[], settings: EvalSpecSettings): SpecDiagnostic[] {
+  const out: SpecDiagnostic[] = [];
+  for (const d of ds) {
+    const o = settings.severity[d.code];
+    if (o !== 'off') out.push(o ? { ...d, severity: o } : d);
   }
   return out;
 }

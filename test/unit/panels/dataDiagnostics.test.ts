@@ -18,7 +18,9 @@ const calibration: CalibrationPanelModel = {
   kind: 'calibration',
   specName: 'demo',
   source,
-  thresholds: { minSpearman: 0.75, minKappa: 0.8, highConfidence: 0.8 },
+  thresholds: { minSpearman: 0.75, minKappa: 0.8, highConfidence: 0.8, passMark: 'label in {4, 5} (upper half of label_set)' },
+  labelsOutsideSet: null,
+  sampling: null,
   bootstrap: { resamples: 2000, seed: 1, confidence: 0.95 },
   verdict: { blocked: true, summary: 'Judge-gated launches blocked: ρ = 0.620 (latest month 2026-09) is below 0.75.', evidence: 'sufficient' },
   spearman: {

@@ -32,6 +32,13 @@ export interface CalibrationModel extends Section {
   minSpearman?: Located<number>;
   minKappa?: Located<number>;
   refresh?: Located<string>;
+  kappaWeights?: Located<string>;
+  /** Ordered labels, worst to best. */
+  labelSet?: Located<string | number>[];
+  highConfidenceMin?: Located<number>;
+  passThreshold?: Located<number>;
+  passLabels?: Located<string | number>[];
+  evidence?: Located<string>;
   /** Data-file column names by the report's keys (judge_score, human_label, …), when the spec maps them. */
   columns?: Record<string, string>;
   agreement?: AgreementModel;
@@ -260,6 +267,8 @@ function readJudge(r: TreeReader, root: SpecNode): SectionPart {
   };
 }
 
+const isLabel = (v: unknown): v is string | number => isString(v) || isNumber(v);
+
 function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
   return {
     ...cal,
@@ -268,6 +277,12 @@ function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
     minSpearman: r.num(cal.node, 'min_spearman'),
     minKappa: r.num(cal.node, 'min_kappa'),
     refresh: r.str(cal.node, 'refresh'),
+    kappaWeights: r.str(cal.node, 'kappa_weights'),
+    labelSet: r.scalarList(cal.node, 'label_set', isLabel),
+    highConfidenceMin: r.num(cal.node, 'high_confidence_min'),
+    passThreshold: r.num(cal.node, 'pass_threshold'),
+    passLabels: r.scalarList(cal.node, 'pass_labels', isLabel),
+    evidence: r.str(cal.node, 'evidence'),
     columns: calibrationColumns(r, r.map(cal.node, 'columns')),
     agreement: readAgreement(r, cal.node),
   };

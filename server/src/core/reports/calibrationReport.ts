@@ -19,19 +19,19 @@
 //   - Trend: ρ per month in month order (months sort as text, so write YYYY-MM); the first month below
 //     the line is reported.
 //   - High-confidence precision: verdicts with judge_confidence ≥ threshold that the human confirmed,
-//     where confirmed = judge and human agree on pass (score ≥ passScore) vs fail. Overconfident when
+//     where confirmed = judge and human agree on pass vs fail by the spec's pass mark (passMark.ts). Overconfident when
 //     that precision is below the mean confidence of those verdicts.
 import { bootstrapKappa, bootstrapSpearman, cohensKappa, confusionMatrix, highConfidencePrecision, spearmanRho } from '../stats/index';
 import type { RowBatch } from '../data/index';
 import { defined, undefinedBecause, type Defined } from '../types';
 import type { CalibrationReport, CalibrationReportOptions, KappaBatch, ReliabilityBin, RhoFigure } from './calibrationTypes';
 import { calibrationVerdict } from './calibrationVerdict';
+import { observeScores, passMark } from './passMark';
 
 export const CALIBRATION_DEFAULTS = {
   minSpearman: 0.75,
   minKappa: 0.8,
   highConfidenceThreshold: 0.8,
-  passScore: 4,
   humanScore: 'mean' as const,
   excludeLowKappaBatches: true,
   kappaWeights: 'none' as const,
@@ -70,7 +70,20 @@ class Growable {
   }
 }
 
-/** Collects CALIBRATION_SCHEMA batches (copying them: batch arrays are reused by the readers). */
+/** Labels outside the spec's label_set: counted, left out of every figure, reported. */
+export interface LabelsOutsideSet {
+  rows: number;
+  /** Distinct labels found outside the set with their counts (at most 20 kept). */
+  labels: { column: string; label: string; count: number }[];
+}
+
+const LABEL_COLUMNS = ['judge_score', 'human_label', 'human_label_2'] as const;
+
+/**
+ * Collects CALIBRATION_SCHEMA batches (copying them: batch arrays are reused by the readers). With a
+ * textual `labelSet` the label columns arrive as categories and are stored as their index in the set;
+ * a label outside the set (text or, for a numeric set, a human label) leaves its row out and is counted.
+ */
 export class CalibrationCollector {
   readonly judge = new Growable();
   readonly human1 = new Growable();
@@ -82,22 +95,91 @@ export class CalibrationCollector {
   dictionaries: Record<string, readonly string[]> = {};
   hasHuman2 = false;
   hasConfidence = false;
+  readonly outside: LabelsOutsideSet = { rows: 0, labels: [] };
+  private readonly textual: boolean;
+  private readonly index: Map<string, number> | undefined;
+
+  constructor(readonly labelSet?: readonly (string | number)[]) {
+    this.textual = !!labelSet && labelSet.some((l) => typeof l === 'string');
+    this.index = labelSet ? new Map(labelSet.map((l, i) => [String(l), this.textual ? i : Number(l)])) : undefined;
+  }
 
   add(b: RowBatch): void {
     this.dictionaries = b.dictionaries;
-    const h2 = b.numbers.human_label_2;
+    const h2 = this.labelColumn(b, 'human_label_2');
     const c = b.numbers.judge_confidence;
     this.hasHuman2 ||= h2 !== undefined;
     this.hasConfidence ||= c !== undefined;
+    const j = this.labelColumn(b, 'judge_score')!;
+    const h1 = this.labelColumn(b, 'human_label')!;
     const n = b.length;
-    this.judge.append(b.numbers.judge_score!, n, Number.NaN);
-    this.human1.append(b.numbers.human_label!, n, Number.NaN);
-    this.human2.append(h2, n, Number.NaN);
-    this.confidence.append(c, n, Number.NaN);
-    this.cohort.append(b.categories.cohort, n, -1);
-    this.month.append(b.categories.month, n, -1);
-    this.batch.append(b.categories.batch, n, -1);
+    const keep = this.keepMask(b, j, h1, h2);
+    if (keep === undefined) {
+      this.judge.append(j, n, Number.NaN);
+      this.human1.append(h1, n, Number.NaN);
+      this.human2.append(h2, n, Number.NaN);
+      this.confidence.append(c, n, Number.NaN);
+      this.cohort.append(b.categories.cohort, n, -1);
+      this.month.append(b.categories.month, n, -1);
+      this.batch.append(b.categories.batch, n, -1);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      this.judge.push(j[i] as number);
+      this.human1.push(h1[i] as number);
+      this.human2.push(h2 ? (h2[i] as number) : Number.NaN);
+      this.confidence.push(c ? (c[i] as number) : Number.NaN);
+      this.cohort.push(b.categories.cohort ? (b.categories.cohort[i] as number) : -1);
+      this.month.push(b.categories.month ? (b.categories.month[i] as number) : -1);
+      this.batch.push(b.categories.batch ? (b.categories.batch[i] as number) : -1);
+    }
   }
+
+  /** A label column as numbers: the number itself, or a text label's index in the label set (NaN outside it or missing). */
+  private labelColumn(b: RowBatch, key: (typeof LABEL_COLUMNS)[number]): Float64Array | undefined {
+    if (!this.textual) return b.numbers[key];
+    const codes = b.categories[key];
+    if (!codes) return undefined;
+    const dict = b.dictionaries[key] ?? [];
+    const out = new Float64Array(b.length);
+    for (let i = 0; i < b.length; i++) {
+      const code = codes[i] as number;
+      out[i] = code < 0 ? Number.NaN : (this.index!.get((dict[code] as string).trim()) ?? -1);
+    }
+    return out;
+  }
+
+  /** Rows to keep, or undefined when every row is kept. A textual label outside the set reads as −1 above. */
+  private keepMask(b: RowBatch, j: Float64Array, h1: Float64Array, h2: Float64Array | undefined): Uint8Array | undefined {
+    if (!this.index) return undefined;
+    let keep: Uint8Array | undefined;
+    const cols: [string, Float64Array | undefined][] = this.textual ? [['judge_score', j], ['human_label', h1], ['human_label_2', h2]] : [['human_label', h1], ['human_label_2', h2]];
+    for (let i = 0; i < b.length; i++) {
+      for (const [name, col] of cols) {
+        if (!col) continue;
+        const v = col[i] as number;
+        const out = this.textual ? v === -1 : v === v && !this.index.has(String(v));
+        if (!out) continue;
+        keep ??= new Uint8Array(b.length).fill(1);
+        if (keep[i]) this.outside.rows++;
+        keep[i] = 0;
+        this.noteOutside(name, this.textual ? textOf(b, name, i) : String(v));
+      }
+    }
+    return keep;
+  }
+
+  private noteOutside(column: string, label: string): void {
+    const hit = this.outside.labels.find((l) => l.column === column && l.label === label);
+    if (hit) hit.count++;
+    else if (this.outside.labels.length < 20) this.outside.labels.push({ column, label, count: 1 });
+  }
+}
+
+function textOf(b: RowBatch, key: string, i: number): string {
+  const code = b.categories[key]?.[i] ?? -1;
+  return code >= 0 ? (b.dictionaries[key]?.[code] ?? '') : '';
 }
 
 function pick(values: Float64Array, rows: number[]): Float64Array {
@@ -111,11 +193,12 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
     minSpearman: options.minSpearman ?? CALIBRATION_DEFAULTS.minSpearman,
     minKappa: options.minKappa ?? CALIBRATION_DEFAULTS.minKappa,
     highConfidenceThreshold: options.highConfidenceThreshold ?? CALIBRATION_DEFAULTS.highConfidenceThreshold,
-    passScore: options.passScore ?? CALIBRATION_DEFAULTS.passScore,
     humanScore: options.humanScore ?? CALIBRATION_DEFAULTS.humanScore,
     excludeLowKappaBatches: options.excludeLowKappaBatches ?? CALIBRATION_DEFAULTS.excludeLowKappaBatches,
     kappaWeights: options.kappaWeights ?? CALIBRATION_DEFAULTS.kappaWeights,
-    labels: options.labels ? [...options.labels] : null,
+    labels: options.labels ? [...options.labels] : labelSetCodes(options.labelSet),
+    labelSet: options.labelSet ? [...options.labelSet] : null,
+    passMark: { rule: '', source: 'inferred' },
     bootstrap: {
       resamples: options.bootstrap?.resamples ?? CALIBRATION_DEFAULTS.resamples,
       confidence: options.bootstrap?.confidence ?? CALIBRATION_DEFAULTS.confidence,
@@ -314,8 +397,9 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
   // high-confidence precision and reliability
   let highConfidence: CalibrationReport['highConfidence'];
   let reliability: CalibrationReport['reliability'];
-  const pass = settings.passScore;
-  const confirmedOf = (i: number): boolean => ((judge[i] as number) >= pass) === ((human[i] as number) >= pass);
+  const mark = passMark(options, observeScores([judge, h1, h2]));
+  settings.passMark = { rule: mark.rule, source: mark.source };
+  const confirmedOf = (i: number): boolean => mark.passes(judge[i] as number) === mark.passes(human[i] as number);
   const withConf = used.filter((i) => !Number.isNaN(conf[i] as number));
   if (!data.hasConfidence) {
     highConfidence = undefinedBecause('the calibration set has no judge_confidence column');
@@ -375,7 +459,7 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
   }
 
   // judge × first annotator table over all rows
-  const cm = confusionMatrix(judge, h1, settings.labels ?? undefined);
+  const cm = confusionMatrix(judge, h1, settings.labels && allIn(judge, settings.labels) && allIn(h1, settings.labels) ? settings.labels : undefined);
   const labels = cm.labels as number[];
   const k = labels.length;
   const counts: number[][] = [];
@@ -395,5 +479,45 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
     highConfidence,
     reliability,
     table: { judgeLabels: labels, humanLabels: labels, counts },
+    ...(options.labelSet ? { labelsOutsideSet: data.outside } : {}),
+    sampling: samplingCheck(options, n, byMonthAll(data, n)),
   });
+}
+
+/** κ categories of a label set: the numbers themselves, or 0 … k−1 for text labels (read as their index). */
+function labelSetCodes(set: readonly (string | number)[] | undefined): number[] | null {
+  if (!set) return null;
+  return set.some((l) => typeof l === 'string') ? set.map((_, i) => i) : set.map(Number);
+}
+
+function allIn(values: Float64Array, labels: readonly number[]): boolean {
+  const s = new Set(labels);
+  for (let i = 0; i < values.length; i++) if (!s.has(values[i] as number)) return false;
+  return true;
+}
+
+/** Distinct months in the whole file (every row, before exclusions). */
+function byMonthAll(data: CalibrationCollector, n: number): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) if ((data.month.data[i] as number) >= 0) seen.add(data.month.data[i] as number);
+  return seen.size;
+}
+
+/** Refresh periods in one month, by the calendar: 365.25/12 days a month. */
+const PERIODS_PER_MONTH: Record<string, number> = { daily: 365.25 / 12, weekly: 365.25 / 12 / 7, monthly: 1, quarterly: 1 / 3, yearly: 1 / 12 };
+
+/**
+ * The spec's `examples` (per refresh) against the file: rows ÷ (months in the file × refresh periods
+ * a month), at least one period. "Far" is a factor of more than 2 either way.
+ */
+function samplingCheck(o: CalibrationReportOptions, rows: number, months: number): CalibrationReport['sampling'] {
+  if (o.examplesPerRefresh === undefined) return undefinedBecause('the spec declares no calibration examples count');
+  const refresh = o.refresh ?? 'monthly';
+  const perMonth = PERIODS_PER_MONTH[refresh];
+  if (perMonth === undefined) return undefinedBecause(`refresh ${refresh} has no calendar period`);
+  if (months === 0) return undefinedBecause('the calibration set has no month column, so its rows per refresh period are unknown');
+  const periods = Math.max(1, months * perMonth);
+  const rowsPerPeriod = rows / periods;
+  const ratio = rowsPerPeriod / o.examplesPerRefresh;
+  return defined({ declared: o.examplesPerRefresh, refresh, periods, rowsPerPeriod, ratio, far: ratio > 2 || ratio < 0.5 });
 }

@@ -8,8 +8,15 @@ export interface CalibrationReportOptions {
   minKappa?: number;
   /** A verdict is high-confidence when judge_confidence ≥ this. Default 0.8. */
   highConfidenceThreshold?: number;
-  /** A score at or above this is a pass (judge and human alike). Default 4 (seed: "score ≥ 4/5"). */
-  passScore?: number;
+  /** The spec's ordered label set (worst to best), `judge.calibration.label_set`: κ over these categories, labels outside it counted and left out, text labels read as their index, and (without pass_labels / pass_threshold) the upper half passes. */
+  labelSet?: readonly (string | number)[];
+  /** `pass_threshold`: a score at or above it passes (passMark.ts). */
+  passThreshold?: number;
+  /** `pass_labels`: exactly these labels pass (passMark.ts). */
+  passLabels?: readonly (string | number)[];
+  /** `examples` and `refresh` of the spec: compared with the rows per refresh period in the file. */
+  examplesPerRefresh?: number;
+  refresh?: string;
   /** Human score compared with the judge: the mean of both annotators where both labelled ('mean', default) or the first annotator ('first'). */
   humanScore?: 'mean' | 'first';
   /** Leave the rows of low-κ batches out of ρ and precision (default true, per the seed's "before including the batch"). */
@@ -71,7 +78,17 @@ export interface CalibrationReport {
   rows: number;
   /** Rows in the ρ and precision figures (after excluding low-κ batches). */
   rowsUsed: number;
-  settings: Required<Omit<CalibrationReportOptions, 'labels' | 'bootstrap'>> & { labels: number[] | null; bootstrap: { resamples: number; confidence: number; seed: number } };
+  settings: Required<Omit<CalibrationReportOptions, 'labels' | 'bootstrap' | 'labelSet' | 'passThreshold' | 'passLabels' | 'examplesPerRefresh' | 'refresh'>> & {
+    labels: number[] | null;
+    labelSet: (string | number)[] | null;
+    /** The pass mark in force and where it came from (passMark.ts). */
+    passMark: { rule: string; source: 'pass_labels' | 'pass_threshold' | 'label_set' | 'inferred' };
+    bootstrap: { resamples: number; confidence: number; seed: number };
+  };
+  /** Rows left out because a label lies outside label_set (absent without a label set). */
+  labelsOutsideSet?: { rows: number; labels: { column: string; label: string; count: number }[] };
+  /** The declared examples per refresh against the rows per refresh period in the file. */
+  sampling: Defined<{ declared: number; refresh: string; periods: number; rowsPerPeriod: number; ratio: number; far: boolean }>;
   overall: RhoFigure;
   byCohort: RhoFigure[];
   byMonth: RhoFigure[];

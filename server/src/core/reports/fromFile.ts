@@ -1,6 +1,6 @@
 // The I/O edge of the reports: read a spec's data file with core/data and feed the pure accumulators.
 // Everything above this file is pure computation over batches.
-import { CALIBRATION_SCHEMA, ROUTING_SCHEMA, readTable, type ColumnMapping, type DataFileError, type ReadOptions, type TableReadSuccess } from '../data/index';
+import { CALIBRATION_SCHEMA, ROUTING_SCHEMA, readTable, type TableSchema, type ColumnMapping, type DataFileError, type ReadOptions, type TableReadSuccess } from '../data/index';
 import type { Defined } from '../types';
 import { CalibrationCollector, calibrationReport } from './calibrationReport';
 import type { CalibrationReport, CalibrationReportOptions } from './calibrationTypes';
@@ -30,8 +30,15 @@ export async function calibrationReportFromFile(
   read: ReadOptions & { columns?: ColumnMapping },
   options: CalibrationReportOptions = {},
 ): Promise<ReportFromFile<CalibrationReport> | DataFileError> {
-  const data = new CalibrationCollector();
-  const file = await readTable(path, CALIBRATION_SCHEMA, read.columns, (b) => data.add(b), read);
+  const data = new CalibrationCollector(options.labelSet);
+  const file = await readTable(path, calibrationSchema(options.labelSet), read.columns, (b) => data.add(b), read);
   if (!file.ok) return file;
   return { ok: true, file, report: calibrationReport(data, options) };
+}
+
+/** With a textual label set (`[fail, pass]`) the label columns are read as text, then coded by the collector. */
+function calibrationSchema(labelSet: readonly (string | number)[] | undefined): TableSchema {
+  if (!labelSet || !labelSet.some((l) => typeof l === 'string')) return CALIBRATION_SCHEMA;
+  const text = new Set(['judge_score', 'human_label', 'human_label_2']);
+  return { ...CALIBRATION_SCHEMA, columns: CALIBRATION_SCHEMA.columns.map((c) => (text.has(c.key) ? { ...c, kind: 'category' as const } : c)) };
 }
