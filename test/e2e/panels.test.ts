@@ -124,7 +124,7 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       report('routing panel: command → figures (60,480 rows)', `${ms} ms`);
       report('routing panel (60,480 rows): report request / webview draw', `${await frame.locator('#app').getAttribute('data-request-ms')} ms / ${await frame.locator('#app').getAttribute('data-draw-ms')} ms`);
       assert.match(await frame.locator('#alerts-title').innerText(), /3 of 3 alerts fired/);
-      assert.match(await frame.locator('[data-alert="flagship-share"]').innerText(), /first fires at 2026-09-30 14:15 UTC/);
+      assert.match(await frame.locator('[data-alert="flagship-share"]').innerText(), /first fires at 2026-09-30 14:55 UTC/);
       assert.match(await frame.locator('[data-alert="p10-confidence"]').innerText(), /first fires at 2026-10-02/);
       assert.match(await frame.locator('[data-alert="cost-share"]').innerText(), /first fires at 2026-09-30 14:05 UTC/);
       assert.match(await frame.locator('#incident-so-far').innerText(), /\$13\.71/);

@@ -7,6 +7,7 @@ import { calibrationReportFromFile, routingReportFromFile, type CalibrationRepor
 import type { DataFileError, TableReadSuccess } from '../core/data';
 import { correlationCi } from '../core/stats';
 import type { Defined } from '../core/types';
+import { tierRoles } from '../core/model/tierRoles';
 import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
@@ -47,9 +48,11 @@ export function routingOptions(job: DataJob): RoutingReportOptions {
     ledger,
   };
   if (tiers.length > 0) {
+    // By role, else by price, never by list order (core/model/tierRoles.ts): the same tiers `check` names.
+    const roles = tierRoles(r?.tiers?.items ?? []);
     o.tiers = tiers;
-    o.flagshipTier = tiers[tiers.length - 1]!;
-    o.cheapTier = tiers[0]!;
+    o.flagshipTier = roles.flagship ?? tiers[tiers.length - 1]!;
+    o.cheapTier = roles.cheap ?? tiers[0]!;
   }
   return o;
 }

@@ -26,6 +26,7 @@ import {
 import type { EvalSpecModel, LedgerRowModel } from '../model/spec';
 import { exactInput, formatPp } from './format';
 import type { FigureSink } from './types';
+import { tierRoles } from '../model/tierRoles';
 
 const ex = exactDecimalString;
 
@@ -64,9 +65,13 @@ export function routerFigures(m: EvalSpecModel, out: FigureSink): void {
   out.json['router'] = json;
   if (!sum.sumsToOne) return; // the rule reports it; a blend of shares that do not sum to 1 means nothing
   const price = blendedPricePer1M(tiers);
-  const cheap = cheapTierShare(tiers);
+  const roles = tierRoles(tiersIn);
+  const byPriceCheap = cheapTierShare(tiers);
+  const roleCheap = tiers.find((t) => t.name === roles.cheap);
+  const cheap = roleCheap ? cheapTierShare([roleCheap]) : byPriceCheap;
   json['blendedPricePer1M'] = ex(price);
   json['cheapTier'] = { name: cheap.name, share: ex(cheap.share) };
+  json['flagshipTier'] = roles.flagship ?? null;
   const parts = tiers.map((t) => `${String(t.share)} × $${String(t.pricePer1M)}`).join(' + ');
   let daily: Decimal | undefined;
   if (m.traffic?.qps && m.traffic.avgOutputTokens) {

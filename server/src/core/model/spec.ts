@@ -95,6 +95,8 @@ export interface CadenceModel extends Section {
 
 export interface TierModel extends Section {
   name?: Located<string>;
+  /** `cheap`, `mid` or `flagship`; without it the role follows the price (tierRoles.ts). */
+  role?: Located<string>;
   pricePer1mOutputTokens?: Located<number>;
   share?: Located<number>;
 }
@@ -357,6 +359,7 @@ function readRouter(r: TreeReader, root: SpecNode): SectionPart {
         items: r.items(n, 'tiers').map((t) => ({
           ...t,
           name: r.str(t.node, 'name'),
+          role: r.str(t.node, 'role'),
           pricePer1mOutputTokens: r.num(t.node, 'price_per_1m_output_tokens'),
           share: r.num(t.node, 'share'),
         })),

@@ -6,7 +6,11 @@
 //   - flagship share: the share of the last `rollingWindowMinutes` (1 h) of requests, evaluated every
 //     `stepMinutes` (5 min), against the baseline share over the `baselineDays` (30) UTC days before the
 //     current day; fires when share > baseline + margin (monitoring.flagshipShareAlert, strict, exact).
-//     No alert is evaluated before `minBaselineDays` (7) earlier days with traffic exist.
+//     No alert is evaluated before `minBaselineDays` (7) earlier days with traffic exist. Sampling-noise
+//     guard (shareGuard): a window also needs ≥ `minWindowRequests` (30) requests and a one-sided exact
+//     binomial p-value P(X ≥ k | n, baseline share) ≤ windowAlpha (`shareAlertAlpha` 0.05 false alarms per
+//     baseline period, Bonferroni over every window evaluated in it: 5.8e-6); windows the guard holds
+//     back are counted in `suppressed`, and the first firing carries the guard's numbers.
 //   - p10 of router confidence per UTC day, exact (from the day's order statistics); fires when
 //     p10 < floor (monitoring.p10ConfidenceAlert). A day is judged at its end (or at the log's end).
 //   - flagship cost share of the rolling hour against `costShareOverMovingAvg` × the mean of the
@@ -34,6 +38,7 @@ import { incidentFromGrid } from './routingIncident';
 import { DAY_MS, MAX_TIER_CODES, type RoutingStatistics } from './routingStatistics';
 import type { AlertFiring, AlertKind, AlertStatus, DayPoint, HourPoint, RoutingReport, RoutingReportOptions, TierFigures } from './routingTypes';
 import { thresholdSweep } from './thresholdSweep';
+import { binomialUpperTail } from '../stats/binomialUpperTail';
 
 const HOUR_MS = 3_600_000;
 const CLOSE_CALL = 1e-9;
@@ -47,6 +52,8 @@ export const ROUTING_DEFAULTS = {
   stepMinutes: 5,
   baselineDays: 30,
   minBaselineDays: 7,
+  minWindowRequests: 30,
+  shareAlertAlpha: 0.05,
   movingAverageDays: 7,
   p10Method: 'type7' as const,
   maxSpanDays: 400,
@@ -72,6 +79,8 @@ export function routingSettings(o: RoutingReportOptions): RoutingSettings {
     stepMinutes: o.stepMinutes ?? ROUTING_DEFAULTS.stepMinutes,
     baselineDays: o.baselineDays ?? ROUTING_DEFAULTS.baselineDays,
     minBaselineDays: o.minBaselineDays ?? ROUTING_DEFAULTS.minBaselineDays,
+    minWindowRequests: o.minWindowRequests ?? ROUTING_DEFAULTS.minWindowRequests,
+    shareAlertAlpha: o.shareAlertAlpha ?? ROUTING_DEFAULTS.shareAlertAlpha,
     movingAverageDays: o.movingAverageDays ?? ROUTING_DEFAULTS.movingAverageDays,
     p10Method: o.p10Method ?? ROUTING_DEFAULTS.p10Method,
     maxSpanDays: o.maxSpanDays ?? ROUTING_DEFAULTS.maxSpanDays,
@@ -282,6 +291,27 @@ function windowAlerts(g: RoutingGrid): [AlertStatus, AlertStatus] {
   return [flagStatus, costStatus];
 }
 
+/**
+ * The sampling-noise guard of the flagship-share alert (docs/statistics.md): a window fires only with
+ * at least `minWindowRequests` requests and when a one-sided exact binomial test rejects "the window's
+ * flagship share is the baseline share": P(X ≥ k | n, baseline) ≤ `shareAlertAlpha`.
+ */
+export function shareGuard(k: number, n: number, baseline: number, st: RoutingSettings): { passes: boolean; pValue: number; alpha: number } {
+  const pValue = binomialUpperTail(k, n, baseline);
+  const alpha = windowAlpha(st);
+  return { passes: n >= st.minWindowRequests && pValue <= alpha, pValue, alpha };
+}
+
+/**
+ * The per-window level: the false-alarm budget `shareAlertAlpha` (default 0.05) per baseline period,
+ * Bonferroni-split over every window evaluated in that period (30 days × 288 five-minute steps =
+ * 8,640, so 0.05 / 8,640 ≈ 5.8e-6 a window). Bonferroni holds whatever the dependence between the
+ * overlapping windows, so a stationary log fires at most 0.05 times per 30 days on average.
+ */
+export function windowAlpha(st: RoutingSettings): number {
+  return st.shareAlertAlpha / Math.max(1, (st.baselineDays * 24 * 60) / st.stepMinutes);
+}
+
 function flagshipShareWindow(g: RoutingGrid, status: AlertStatus, w: RollingWindow, d: number, end: number, windowStart: number): void {
   const st = g.settings;
   const marginFraction = new ExactDecimal(String(st.flagshipShareOverBaselinePp)).div(100);
@@ -290,16 +320,24 @@ function flagshipShareWindow(g: RoutingGrid, status: AlertStatus, w: RollingWind
   const share = w.flag / w.total;
   const margin = marginFraction.toNumber();
   let fires = share > base + margin;
+  let threshold: string | undefined;
   if (Math.abs(share - (base + margin)) <= CLOSE_CALL || (fires && status.first === null)) {
     const baseline = fractionToDecimal(exactFraction(g.baseCount[g.f]![d] as number, g.baseTotal[d] as number));
     const r = flagshipShareAlert(exactFraction(w.flag, w.total), baseline, marginFraction);
     fires = r.alert;
-    if (fires && status.first === null) {
-      status.first = firing('flagship-share', end, windowStart, fractionString(exactFraction(w.flag, w.total)), r.threshold.toFixed(),
-        `flagship share ${(share * 100).toFixed(2)}% over the last ${st.rollingWindowMinutes} min exceeds the ${st.baselineDays}-day baseline ${(base * 100).toFixed(2)}% + ${st.flagshipShareOverBaselinePp} pp`);
-    }
+    threshold = r.threshold.toFixed();
   }
-  if (fires) status.firing++;
+  if (!fires) return;
+  const guard = shareGuard(w.flag, w.total, base, st);
+  if (!guard.passes) {
+    status.suppressed = (status.suppressed ?? 0) + 1;
+    return;
+  }
+  status.firing++;
+  if (status.first !== null) return;
+  status.first = firing('flagship-share', end, windowStart, fractionString(exactFraction(w.flag, w.total)), threshold!,
+    `flagship share ${(share * 100).toFixed(2)}% over the last ${st.rollingWindowMinutes} min exceeds the ${st.baselineDays}-day baseline ${(base * 100).toFixed(2)}% + ${st.flagshipShareOverBaselinePp} pp (${w.flag} of ${w.total} requests; one-sided exact binomial p = ${guard.pValue.toExponential(1)} against the baseline share, ≤ ${guard.alpha.toExponential(1)} = ${st.shareAlertAlpha} false alarms per ${st.baselineDays} days over its ${st.stepMinutes}-min steps; at least ${st.minWindowRequests} requests a window)`);
+  status.first.guard = { requests: w.total, flagship: w.flag, baselineShare: base, pValue: guard.pValue, alpha: guard.alpha, minWindowRequests: st.minWindowRequests };
 }
 
 function costShareWindow(g: RoutingGrid, status: AlertStatus, w: RollingWindow, d: number, end: number, windowStart: number): void {

@@ -23,6 +23,10 @@ export interface RoutingReportOptions {
   baselineDays?: number;
   /** Fewest earlier days needed before any alert is evaluated. Default 7. */
   minBaselineDays?: number;
+  /** Sampling-noise guard of the flagship-share alert: fewest requests in a window for it to fire. Default 30. */
+  minWindowRequests?: number;
+  /** …and its false-alarm budget per baseline period (default 0.05), Bonferroni-split over the period's non-overlapping windows into the per-window level of the one-sided exact binomial test P(X ≥ k | n, baseline share). */
+  shareAlertAlpha?: number;
   /** Days in the cost-share moving average. Default 7. */
   movingAverageDays?: number;
   /** Percentile rule for p10. Default type 7 (numpy's default). */
@@ -85,6 +89,8 @@ export interface AlertFiring {
   threshold: string;
   /** Plain-language statement for the panel and the CLI. */
   message: string;
+  /** The flagship-share alert's sampling-noise guard at the first firing (docs/statistics.md). */
+  guard?: { requests: number; flagship: number; baselineShare: number; pValue: number; alpha: number; minWindowRequests: number };
 }
 
 export interface AlertStatus {
@@ -94,6 +100,8 @@ export interface AlertStatus {
   evaluated: number;
   firing: number;
   first: AlertFiring | null;
+  /** Windows over the threshold that the sampling-noise guard held back (flagship share only). */
+  suppressed?: number;
 }
 
 export interface IncidentCost {
