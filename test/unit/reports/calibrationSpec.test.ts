@@ -154,6 +154,7 @@ describe('every schema key under judge.calibration reaches the report or is docu
   // Keys that do not change the calibration report, and the rule or feature that reads them instead.
   const elsewhere: Record<string, string> = {
     evidence: 'calibration-evidence-missing',
+    agreement: 'the judging figures (judge-corrected pass rate, PPI; figures/judging)',
   };
   const ws = join(dir, 'ws');
   mkdirSync(join(ws, 'data'), { recursive: true });
@@ -191,6 +192,7 @@ judge:
     refresh: base.replace('refresh: monthly', 'refresh: weekly'),
     columns: `${base.replace('data/cal.csv', 'data/renamed.csv')}    columns: {judge_score: score}\n`,
     evidence: `${base}    evidence: data/cal.csv\n`,
+    agreement: `${base}    agreement: {human_pass: 30, judge_pass_on_human_pass: 27, human_fail: 10, judge_fail_on_human_fail: 8}\n`,
   };
 
   async function panel(text: string): Promise<CalibrationPanelModel> {
