@@ -71,7 +71,7 @@ describe('evalspec report', { timeout: 120_000 }, () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^## Router results: support-chat/);
     assert.match(r.stdout, /\| flagship share of the last 60 min \\> 30-day baseline \+ 5 pp \| 2026-09-30 14:55 UTC \|/);
-    assert.match(r.stdout, /\| 24h \| \$2\.51 \|/);
+    assert.match(r.stdout, /\| 24h \| \\\$2\.51 \|/); // `$` escaped: GitHub renders `$…$` as math
     const j = JSON.parse(run(['report', 'routing', 'spec.evalspec.yaml', '--format', 'json'], ws).stdout) as ReportCommandOutput;
     const rt = (j.result as { report: RoutingPanelModel }).report;
     assert.equal(rt.costPerTier.find((t) => t.tier === 'flagship')!.requests, 6711);

@@ -9,6 +9,7 @@ import { globSync } from 'tinyglobby';
 import { analyzeSpec, defaultSettings } from '../core';
 import { DataReportService } from '../data/dataReports';
 import { skippedDataFiles, specDataDiagnostics } from '../data/specData';
+import { terminalText } from '../core/text/userText';
 import { CliBaseline, compareRulesSkippedNote, inCi } from './baseline';
 import { analysisJson, type SpecReport } from './report';
 import { runCalcCommand } from './calcCommand';
@@ -109,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
     roots = dataRoots(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message) process.stderr.write(`evalspec: ${e.message}\n`);
+      if (e.message) process.stderr.write(`evalspec: ${terminalText(e.message)}\n`);
       process.stderr.write(`${usage}\n`);
       return 2;
     }
@@ -128,13 +129,13 @@ async function main(argv: string[]): Promise<number> {
       if (size > defaultSettings.maxDocumentLength * 4) throw new Error(`${size} bytes is larger than any spec EvalSpec reads`);
       text = readFileSync(f, 'utf8');
     } catch (e) {
-      process.stderr.write(`evalspec: cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`evalspec: cannot read ${terminalText(shown)}: ${terminalText(e instanceof Error ? e.message : String(e))}\n`);
       unreadable++;
       continue;
     }
     const b = baseline.lookup(f);
     if (!b.ok) {
-      process.stderr.write(`evalspec: ${shown}: ${b.message}\n`);
+      process.stderr.write(`evalspec: ${terminalText(`${shown}: ${b.message}`)}\n`);
       unreadable++;
       continue;
     }
@@ -188,16 +189,18 @@ function textReport(reports: SpecReport[], trailer?: string): string {
   for (const r of reports) {
     errors += r.summary.errors;
     warnings += r.summary.warnings;
-    for (const d of r.diagnostics) lines.push(`${r.file}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}`);
+    // Keys, values, names and paths come from the spec or the file system: one line each, no escapes.
+    const file = terminalText(r.file);
+    for (const d of r.diagnostics) lines.push(`${file}:${d.line}:${d.column}: ${d.severity} [${terminalText(d.code)}] ${terminalText(d.message)}`);
     const figureLines = textFigures(r);
     if (figureLines.length) {
-      lines.push(`${r.file}: ${r.name ?? '(unnamed spec)'}`);
-      lines.push(...figureLines.map((l) => `  ${l}`));
+      lines.push(`${file}: ${r.name === undefined ? '(unnamed spec)' : terminalText(r.name)}`);
+      lines.push(...figureLines.map((l) => `  ${terminalText(l)}`));
     }
   }
-  const skipped = reports.flatMap((r) => (r.data ?? []).filter((d) => d.status === 'skipped').map((d) => `${r.file}: ${d.path}`));
+  const skipped = reports.flatMap((r) => (r.data ?? []).filter((d) => d.status === 'skipped').map((d) => terminalText(`${r.file}: ${d.path}`)));
   if (skipped.length > 0) lines.push(`--no-data: ${skipped.length} data file${skipped.length === 1 ? '' : 's'} not read, so the calibration and routing gates did not run (${skipped.join(', ')})`);
-  if (trailer) lines.push(trailer);
+  if (trailer) lines.push(terminalText(trailer));
   lines.push(`${reports.length} spec${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { setEngineProgress } from '../engines';
 import { DataReportService } from '../data/dataReports';
 import type { PanelModel, ReportKind } from '../data/panelModel';
 import { reportMarkdown, reportText } from '../data/reportText';
+import { terminalText } from '../core/text/userText';
 import type { DataReportResult } from '../protocol';
 
 export const reportUsage = `usage: evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>] [--show-sql] [--timeout <seconds>]
@@ -88,7 +89,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     args = parse(argv);
   } catch (e) {
     if (e instanceof ReportUsageError) {
-      process.stderr.write(`evalspec: ${e.message}\n${reportUsage}\n`);
+      process.stderr.write(`evalspec: ${terminalText(e.message)}\n${reportUsage}\n`);
       return 2;
     }
     throw e;
@@ -100,13 +101,13 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     if (statSync(specPath).size > defaultSettings.maxDocumentLength * 4) throw new Error('larger than any spec EvalSpec reads');
     text = readFileSync(specPath, 'utf8');
   } catch (e) {
-    process.stderr.write(`evalspec: cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`evalspec: cannot read ${terminalText(shown)}: ${terminalText(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
   }
   const analysis = analyzeSpec(text);
   const target = dataTargets(analysis.model).find((t) => t.kind === args.kind);
   if (!analysis.model || !target) {
-    process.stderr.write(`evalspec: ${shown} names no ${args.kind} data file (${args.kind === 'calibration' ? 'judge.calibration.data' : 'router.results'})\n`);
+    process.stderr.write(`evalspec: ${terminalText(shown)} names no ${args.kind} data file (${args.kind === 'calibration' ? 'judge.calibration.data' : 'router.results'})\n`);
     return 2;
   }
   let roots: string[];
@@ -141,9 +142,9 @@ export async function runReportCommand(argv: string[]): Promise<number> {
   };
   if (args.format === 'json') process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   else {
-    const body = 'error' in result ? `${shown}: ${result.error.message}\n` : args.format === 'markdown' ? reportMarkdown(result.report) : reportText(result.report);
+    const body = 'error' in result ? `${terminalText(`${shown}: ${result.error.message}`)}\n` : args.format === 'markdown' ? reportMarkdown(result.report) : reportText(result.report);
     process.stdout.write(body);
-    if (args.format === 'text') for (const d of out.diagnostics) process.stdout.write(`${shown}:${d.line}:${d.column}: ${d.severity} [${d.code}] ${d.message}\n`);
+    if (args.format === 'text') for (const d of out.diagnostics) process.stdout.write(`${terminalText(shown)}:${d.line}:${d.column}: ${d.severity} [${terminalText(d.code)}] ${terminalText(d.message)}\n`);
   }
   if ('error' in result && (result.error.code === 'internal-error' || result.error.code === 'cancelled')) return 2;
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

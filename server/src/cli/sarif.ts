@@ -1,5 +1,6 @@
 // SARIF 2.1.0 output for code-scanning dashboards: one run, one result per diagnostic, rule ids
 // equal to the stable diagnostic codes.
+import { sarifText } from '../core/text/userText';
 import type { SpecReport } from './report';
 
 const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -18,7 +19,7 @@ export function toSarif(reports: SpecReport[], toolVersion: string, note?: strin
           r.diagnostics.map((d) => ({
             ruleId: d.code,
             level: levels[d.severity] ?? 'note',
-            message: { text: d.message },
+            message: { text: sarifText(d.message) },
             locations: [
               {
                 physicalLocation: {

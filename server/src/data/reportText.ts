@@ -1,6 +1,7 @@
 // The calibration and routing reports as text and as Markdown: what `evalspec report … --format
 // text|markdown` prints and what the panels' "Copy Markdown summary" puts on the clipboard, from the
 // same model the panels draw. Pure.
+import { escapeMarkdown, terminalText } from '../core/text/userText';
 import type { CalibrationPanelModel, Estimate, PanelModel, RoutingPanelModel, SpearmanRow } from './panelModel';
 
 export function formatNumber(v: number | null | undefined, digits: number): string {
@@ -135,41 +136,33 @@ function sections(r: PanelModel): Section[] {
   return r.kind === 'calibration' ? calibrationSections(r) : routingSections(r);
 }
 
-/** Markdown to paste into a design doc. Cell text from the data file has `|`, `\` and markup escaped. */
+/** Markdown to paste into a design doc. All text goes through the shared `escapeMarkdown` (core/text/userText.ts): labels from the data file and names from the spec are text, one line each. */
 export function reportMarkdown(r: PanelModel): string {
   const out = [`## ${escapeMarkdown(titleOf(r))}`, '', `Data: ${escapeMarkdown(sourceLine(r))}`, ''];
   for (const s of sections(r)) {
     out.push(`### ${escapeMarkdown(s.title)}`, '');
     for (const l of s.lines ?? []) out.push(escapeMarkdown(l), '');
     if (s.table) {
-      out.push(`| ${s.table.header.map(escapeCell).join(' | ')} |`, `|${s.table.header.map(() => ' --- ').join('|')}|`);
-      for (const row of s.table.rows) out.push(`| ${row.map(escapeCell).join(' | ')} |`);
+      out.push(`| ${s.table.header.map(escapeMarkdown).join(' | ')} |`, `|${s.table.header.map(() => ' --- ').join('|')}|`);
+      for (const row of s.table.rows) out.push(`| ${row.map(escapeMarkdown).join(' | ')} |`);
       out.push('');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Plain text for a terminal: aligned columns. */
+/** Plain text for a terminal: aligned columns; control characters in any text made visible (one line each). */
 export function reportText(r: PanelModel): string {
-  const out = [titleOf(r), sourceLine(r), ''];
+  const out = [terminalText(titleOf(r)), terminalText(sourceLine(r)), ''];
   for (const s of sections(r)) {
-    out.push(s.title);
-    for (const l of s.lines ?? []) out.push(`  ${l}`);
+    out.push(terminalText(s.title));
+    for (const l of s.lines ?? []) out.push(`  ${terminalText(l)}`);
     if (s.table) {
-      const all = [s.table.header, ...s.table.rows];
+      const all = [s.table.header, ...s.table.rows].map((row) => row.map(terminalText));
       const widths = s.table.header.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
       for (const row of all) out.push(`  ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`);
     }
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
-}
-
-function escapeCell(s: string): string {
-  return escapeMarkdown(s).replace(/\r?\n/g, ' ');
 }

@@ -1,9 +1,11 @@
 // A computed figure as Markdown for hovers and inlay-hint tooltips: formula, values substituted,
-// result and caveats, the same everywhere.
+// result and caveats, the same everywhere. Every field may hold the spec's own names (a ledger row's
+// id, a cohort, a tenant), so each is escaped: the Markdown structure is ours, the text is text.
 import type { FigureNote } from '../core';
+import { escapeMarkdown, markdownCode } from '../core/text/userText';
 
 export function figureMarkdown(n: FigureNote): string {
-  const parts = [`**${n.title}**`, `Formula: \`${n.formula}\``, `With this spec: ${n.substituted}`, `Result: **${n.result}**`];
-  for (const c of n.caveats) parts.push(`⚠ ${c}`);
+  const parts = [`**${escapeMarkdown(n.title)}**`, `Formula: ${markdownCode(n.formula)}`, `With this spec: ${escapeMarkdown(n.substituted)}`, `Result: **${escapeMarkdown(n.result)}**`];
+  for (const c of n.caveats) parts.push(`⚠ ${escapeMarkdown(c)}`);
   return parts.join('\n\n');
 }

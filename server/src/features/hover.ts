@@ -6,6 +6,7 @@ import { own } from '../core/own';
 import { entryAt } from '../core/parse/locate';
 import { deref, schemaDoc } from '../core/schema/jsonSchema';
 import { formatPath } from '../core/schema/validate';
+import { escapeMarkdown, markdownCode } from '../core/text/userText';
 import { figureMarkdown } from './figureMarkdown';
 
 export function hover(analysis: SpecAnalysis, line: number, character: number): Hover | null {
@@ -17,7 +18,8 @@ export function hover(analysis: SpecAnalysis, line: number, character: number): 
   const raw = own(parentSchema?.properties, at.entry.key);
   if (!raw) return null;
   const s = deref(raw, specSchema);
-  const parts: string[] = [`**${s.title ?? at.entry.key}** — \`${formatPath(at.path)}\``];
+  // The schema's own text (title, documentation, unit) is our Markdown; the key and path are the spec's.
+  const parts: string[] = [`**${s.title ?? escapeMarkdown(at.entry.key)}** — ${markdownCode(formatPath(at.path))}`];
   const doc = schemaDoc(s);
   if (doc) parts.push(doc);
   if (s['x-unit']) parts.push(`Unit: ${s['x-unit']}`);
