@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CompletionRequest, DocumentSymbolRequest, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from '../support/reference';
 import { startServer, type TestServer } from '../support/lspClient';
 
@@ -75,7 +75,8 @@ describe('language server over stdio', () => {
     // Publications of the old text may still be in flight: wait for the one that describes the new
     // text (before the fix it never came; the test's timeout fails it).
     const next = server.nextDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((x) => x.code === 'unknown-key' && x.range.start.line === 2));
-    await server.change(uri, 1, [{ text: short }]);
+    // Sent directly: server.change would wait for a second publication of version 1.
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1 }, contentChanges: [{ text: short }] });
     const d = await next;
     const after = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     assert.deepEqual((after ?? []).map((x) => x.name), ['evalspec', 'name', 'bogus_key']);
