@@ -13,6 +13,7 @@ import { completions } from './features/completion';
 import { definition } from './features/definition';
 import { inlayHints } from './features/inlayHints';
 import { readCommittedText } from './lsp/gitBaseline';
+import { exitWhenInputEnds, serverTransport } from './lsp/transport';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { AnalysisCache } from './lsp/analysisCache';
@@ -31,7 +32,9 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+const transport = serverTransport();
+const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
+if (transport && process.argv.includes('--stdio')) exitWhenInputEnds(transport.gate);
 const documents = new TextDocuments(TextDocument);
 let settings: EvalSpecSettings = resolveSettings(undefined);
 let clientPullsConfiguration = false;
