@@ -49,6 +49,19 @@ describe('parseSpecText', () => {
     assert.deepEqual(parseSpecText('a: 1\n\u0000').diagnostics.map((d) => d.code), ['binary-content']);
   });
 
+  it('names UTF-16 text and bytes that were not UTF-8 instead of calling them binary', () => {
+    const wide = new TextDecoder('utf-8').decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('evalspec: 1\nname: w\n', 'utf16le')]));
+    const p = parseSpecText(wide);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start]), [['not-utf8', { line: 0, character: 0 }]]);
+    const bad = new TextDecoder('utf-8').decode(Buffer.concat([Buffer.from('evalspec: 1\nname: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\ndescription: x'), Buffer.from([0xff]), Buffer.from('\n')]));
+    const q = parseSpecText(bad);
+    const d = q.diagnostics.find((x) => x.code === 'invalid-utf8');
+    assert.deepEqual(d?.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 10 } });
+    assert.match(d!.message, /2 times, first here/);
+    assert.ok(q.root, 'the rest of the spec is still read');
+    assert.deepEqual(parseSpecText('a: 1\n\u0000').diagnostics.map((x) => x.code), ['binary-content'], 'one NUL is binary, not UTF-16');
+  });
+
   it('reports duplicate keys at the second occurrence', () => {
     const p = parseSpecText('a: 1\nb: 2\na: 3\n');
     const d = p.diagnostics.find((x) => x.code === 'duplicate-key');

@@ -40,7 +40,7 @@ describe('docs/rules.md', () => {
     // the server's last-resort handler; data-report errors (server/src/data) are panel messages.
     const core = join(repoRoot, 'server', 'src', 'core');
     const codes = new Set([...['parse', 'schema', 'figures', 'rules'].flatMap((d) => sourceCodes(join(core, d))), ...sourceCodes(join(core, 'index.ts')), 'internal-error']);
-    for (const c of ['yaml-syntax', 'duplicate-key', 'unknown-key', 'wrong-type', 'missing-value', 'out-of-range', 'invalid-value', 'missing-key', 'not-finite', 'too-few-items', 'too-many-items', 'invalid-key', 'alias-cycle', 'document-too-large', 'document-too-complex', 'binary-content', 'empty-spec', 'figure-unavailable', 'rule-failed']) codes.add(c);
+    for (const c of ['yaml-syntax', 'duplicate-key', 'unknown-key', 'wrong-type', 'missing-value', 'out-of-range', 'invalid-value', 'missing-key', 'not-finite', 'too-few-items', 'too-many-items', 'invalid-key', 'alias-cycle', 'document-too-large', 'document-too-complex', 'binary-content', 'not-utf8', 'invalid-utf8', 'empty-spec', 'figure-unavailable', 'rule-failed']) codes.add(c);
     const missing = [...codes].filter((c) => !sections.has(c));
     assert.deepEqual(missing, [], `codes without an entry in docs/rules.md: ${missing.join(', ')}`);
   });

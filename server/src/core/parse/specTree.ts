@@ -4,6 +4,7 @@
 // memory), merge keys, and one uniform node shape for the validator, the model and the features.
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node as YNode, type YAMLMap } from 'yaml';
 import type { Range, SpecDiagnostic } from '../types';
+import { invalidUtf8Diagnostic, looksLikeUtf16, utf16Diagnostic } from './encoding';
 import { LineIndex } from './positions';
 
 export interface ScalarNode {
@@ -88,6 +89,7 @@ export function parseSpecText(text: string, limits: ParseLimits = defaultParseLi
   }
   if (text.includes('\u0000')) {
     const i = text.indexOf('\u0000');
+    if (looksLikeUtf16(text)) return { text, lines, root: undefined, diagnostics: [utf16Diagnostic(at)] };
     diagnostics.push({
       code: 'binary-content',
       severity: 'error',
@@ -96,6 +98,9 @@ export function parseSpecText(text: string, limits: ParseLimits = defaultParseLi
     });
     return { text, lines, root: undefined, diagnostics };
   }
+
+  const replaced = invalidUtf8Diagnostic(text, at);
+  if (replaced) diagnostics.push(replaced);
 
   // A BOM is legal at the very start of a YAML stream; the parser accepts it and offsets stay right.
   const doc = parseDocument(text, { lineCounter: new LineCounter(), ...yamlParseOptions });

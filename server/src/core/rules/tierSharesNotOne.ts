@@ -15,7 +15,7 @@ export const tierSharesNotOne: Rule = {
     const s = t && shareSum(t.items);
     if (!t || !s || s.sum.eq(1)) return [];
     const data: ShareSumData = { sum: dec(s.sum), shares: s.shares.map((x) => x.raw) };
-    return [{ range: t.keyRange, message: `Tier shares ${describeSum(s.sum)}: ${s.shares.map((x) => x.raw).join(' + ')}. Every request goes to one tier, so the blended price is undefined until the shares cover traffic exactly once.`, data }];
+    return [{ range: t.keyRange, message: `Tier shares ${describeSum(s.sum)}: ${s.shares.map((x) => x.raw).join(' + ')}. Every request goes to one tier, so the blended price has no meaning until the shares cover traffic exactly once.`, data }];
   },
   fix(_d, { model, parsed }) {
     const items = model.router?.tiers?.items ?? [];
