@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { RequestType, type LanguageClient } from 'vscode-languageclient/node';
 import { clientCommands, requests, type AnalysisParams, type AnalysisResult, type ApplyEditsArgs } from '../../server/src/protocol';
 import type { PreviewPanels } from './panels/previewPanels';
+import { serverRestarts } from './client';
 
 const analysisRequest = new RequestType<AnalysisParams, AnalysisResult, void>(requests.analysis);
 
@@ -21,6 +22,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('evalspec.restartServer', async () => {
+      serverRestarts.reset();
       await client()?.restart();
     }),
     vscode.commands.registerCommand('evalspec.showReport', () => showReport()),
