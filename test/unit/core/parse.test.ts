@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { IncrementalSpecParser } from '../../../server/src/core/parse/incrementalParse';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../../server/src/core/parse/positions';
 import { parseSpecText } from '../../../server/src/core/parse/specTree';
@@ -59,6 +60,7 @@ describe('parseSpecText', () => {
     assert.deepEqual(d?.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 10 } });
     assert.match(d!.message, /2 times, first here/);
     assert.ok(q.root, 'the rest of the spec is still read');
+    assert.ok(new IncrementalSpecParser().parse(bad).diagnostics.some((x) => x.code === 'invalid-utf8'), 'the incremental parser (the server) reports it too');
     assert.deepEqual(parseSpecText('a: 1\n\u0000').diagnostics.map((x) => x.code), ['binary-content'], 'one NUL is binary, not UTF-16');
   });
 

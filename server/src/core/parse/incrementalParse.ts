@@ -88,7 +88,8 @@ export class IncrementalSpecParser {
 
   private parseRoot(): MapNode | undefined {
     const text = this.text;
-    if (text.length > this.limits.maxDocumentLength || text.length === 0 || text.charCodeAt(0) === 0xfeff || text.includes('\u0000')) return undefined;
+    // U+FFFD (bytes that were not UTF-8): the whole parse reports it (invalid-utf8).
+    if (text.length > this.limits.maxDocumentLength || text.length === 0 || text.charCodeAt(0) === 0xfeff || text.includes('\u0000') || text.includes('\ufffd')) return undefined;
     if (/\r(?!\n)/.test(text)) return undefined; // a lone CR ends a line for YAML: rare, parse whole
     this.lineStarts = lineStartsOf(text);
     const starts = this.childStarts(0, this.lineStarts.length, 0);
