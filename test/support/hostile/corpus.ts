@@ -109,6 +109,10 @@ export const specCases: HostileCase[] = [
     code: 'unknown-key',
     at: { line: 2 },
   },
+  { name: 'constructor key', note: 'key constructor', spec: () => 'evalspec: 1\nname: p\nconstructor: 1\n', code: 'unknown-key', at: { line: 2 } },
+  { name: '__proto__ key', note: 'key __proto__', spec: () => 'evalspec: 1\nname: p\ngolden_set:\n  size: 200\n__proto__: {size: 1}\n', code: 'unknown-key', at: { line: 4 } },
+  { name: 'toString key in a section', note: 'golden_set.toString', spec: () => 'evalspec: 1\nname: p\ngolden_set:\n  toString: 3\n', code: 'unknown-key', at: { line: 3 } },
+  { name: '45,000 keys (under the node budget)', note: '0.6 MB', spec: () => Array.from({ length: 45_000 }, (_, i) => `k${i}: ${i}`).join('\n'), code: 'unknown-key', at: { line: 0 } },
 ];
 
 /** Data files a spec names. Each writes its file(s) and returns the path the spec gives. */
