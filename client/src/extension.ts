@@ -35,7 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   starting = client.start();
   await starting;
-  await sendStoredCredentials(context, client);
+  // Stored engine credentials follow activation instead of delaying it: secret storage can be slow
+  // to answer, and nothing the first open file needs waits for them.
+  void sendStoredCredentials(context, client).catch((e: unknown) => output.appendLine(`EvalSpec could not send the stored ClickHouse password: ${String(e)}`));
   output.appendLine(`EvalSpec activated in ${Date.now() - started} ms`);
   return { client };
 }
