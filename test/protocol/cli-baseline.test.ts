@@ -5,16 +5,15 @@
 // compare rules did not run (text in CI, the `baseline` field in JSON, a notification in SARIF).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { commitFile, git, initRepo, makeHostile, removeDir, tempDir } from '../support/gitRepos';
+import { CO_DRIFT, coDriftedSpec, commitFile, committedSpec, git, initRepo, makeHostile, removeDir, tempDir } from '../support/gitRepos';
 import { repoRoot } from '../support/reference';
 
 const cli = join(repoRoot, 'dist', 'cli', 'evalspec.js');
-const committed = readFileSync(join(repoRoot, 'examples', 'support-chat.evalspec.yaml'), 'utf8');
-const drifted = committed.replace('model: judge-large@2026-05-01', 'model: judge-large@2026-11-01').replace('production_model: prod-large@2026-09-01', 'production_model: prod-large@2026-11-01');
-const CO_DRIFT = 'judge-production-co-drift';
+const committed = committedSpec;
+const drifted = coDriftedSpec;
 
 let dir: string;
 let repo: string;

@@ -5,21 +5,18 @@
 // baseline is still read (the co-drift rule fires), in an untrusted one it is not read until trust
 // is granted. Go-to-definition on a data path follows the data readers' bounds.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { DefinitionRequest, RequestType, type Location } from 'vscode-languageserver-protocol/node';
 import { notifications, requests, type AnalysisParams, type AnalysisResult } from '../../server/src/protocol';
-import { commitFile, dropLooseObject, git, initRepo, makeHostile, removeDir, tempDir } from '../support/gitRepos';
+import { CO_DRIFT, coDriftedSpec, commitFile, committedSpec, dropLooseObject, git, initRepo, makeHostile, removeDir, tempDir } from '../support/gitRepos';
 import { startServer, type TestServer } from '../support/lspClient';
-import { repoRoot } from '../support/reference';
 
 const analysisRequest = new RequestType<AnalysisParams, AnalysisResult, void>(requests.analysis);
-const committed = readFileSync(join(repoRoot, 'examples', 'support-chat.evalspec.yaml'), 'utf8');
-/** Both the judge and the production model changed against the committed text: the co-drift rule's case. */
-const drifted = committed.replace('model: judge-large@2026-05-01', 'model: judge-large@2026-11-01').replace('production_model: prod-large@2026-09-01', 'production_model: prod-large@2026-11-01');
-const CO_DRIFT = 'judge-production-co-drift';
+const committed = committedSpec;
+const drifted = coDriftedSpec;
 
 let dir: string;
 let repo: string;

@@ -4,9 +4,15 @@
 // else honours it. Hostile settings are written into `.git/config` last, after every git command the
 // setup needs, so the setup itself never triggers them.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from './reference';
+
+/** The spec both baseline tests commit, and the same spec after both its judge and production model changed (the co-drift rule's case). */
+export const committedSpec = readFileSync(join(repoRoot, 'examples', 'support-chat.evalspec.yaml'), 'utf8');
+export const coDriftedSpec = committedSpec.replace('model: judge-large@2026-05-01', 'model: judge-large@2026-11-01').replace('production_model: prod-large@2026-09-01', 'production_model: prod-large@2026-11-01');
+export const CO_DRIFT = 'judge-production-co-drift';
 
 export const gitEnv: NodeJS.ProcessEnv = {
   PATH: process.env['PATH'],
