@@ -17,6 +17,17 @@ import { TableBuilder, guardConsumer, isConsumerError, type ConsumerError, type 
 const LF = 10;
 const decoder = new TextDecoder('utf-8');
 
+/** Longest JSON Lines record read (4 MB); a longer line is one bad row and reading goes on. */
+export const DEFAULT_MAX_JSONL_LINE_BYTES = 4 * 1024 * 1024;
+
+/** A JSON value described for a message without walking it (a 10^5-deep row must not recurse). */
+function describeJson(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object' && v !== null) return 'an object';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
 /** Pure line → row logic, fed whole lines; the file I/O is in `readJsonlFile`. */
 export class JsonlTableParser {
   builder: TableBuilder | undefined;
@@ -43,10 +54,20 @@ export class JsonlTableParser {
     let problem: string | undefined;
     try {
       obj = JSON.parse(text);
-      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) problem = `is not a JSON object (got ${Array.isArray(obj) ? 'an array' : JSON.stringify(obj)?.slice(0, 40)})`;
+      if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) problem = `is not a JSON object (got ${describeJson(obj)})`;
     } catch (e) {
       problem = `is not valid JSON: ${(e as Error).message}`;
     }
+    this.row(obj, problem, lineNo);
+  }
+
+  /** A line that could not be read at all (e.g. longer than the line limit): one bad row. */
+  badLine(lineNo: number, problem: string): void {
+    if (this.headerError) return;
+    this.row(undefined, problem, lineNo);
+  }
+
+  private row(obj: unknown, problem: string | undefined, lineNo: number): void {
     if (this.builder === undefined) {
       if (problem) {
         // no columns known yet: keep the bad line, count it once the first object fixes the columns
@@ -80,7 +101,7 @@ export class JsonlTableParser {
       }
       if (c.kind === 'category') {
         if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') b.setCategory(slot, String(v));
-        else b.fail(slot, `must be text, got ${JSON.stringify(v).slice(0, 40)}`);
+        else b.fail(slot, `must be text, got ${describeJson(v)}`);
         return;
       }
       let x: number;
@@ -88,7 +109,7 @@ export class JsonlTableParser {
       else if (typeof v === 'string') x = c.kind === 'time' ? parseTimeText(v) : parseNumberText(v);
       else x = Number.NaN;
       if (x === x) b.setNumber(slot, x);
-      else b.failParse(slot, typeof v === 'string' ? v : JSON.stringify(v));
+      else b.failParse(slot, typeof v === 'string' ? v : describeJson(v));
     });
     b.endRow();
   }
@@ -125,9 +146,37 @@ export async function readJsonlFile(
   onBatch = guardConsumer(onBatch);
   const parser = new JsonlTableParser(schema, mapping, onBatch, options);
   const stream = createReadStream(file.resolvedPath, { highWaterMark: options.readChunkBytes ?? DEFAULT_READ_CHUNK_BYTES, signal: options.signal });
-  let rest: Buffer = Buffer.alloc(0);
+  const maxLine = options.maxLineBytes ?? DEFAULT_MAX_JSONL_LINE_BYTES;
+  // The unfinished line is kept as a list of pieces and joined once, when its line feed arrives:
+  // joining on every chunk made a 200 MB file without a line feed quadratic (149 s).
+  let pieces: Buffer[] = [];
+  let pending = 0;
+  let overlong = false;
   let lineNo = 1;
   let first = true;
+  const finishLine = (tail: Buffer) => {
+    if (overlong) parser.badLine(lineNo, `is longer than ${maxLine.toLocaleString('en-US')} bytes (the JSON Lines line limit); it is skipped`);
+    else {
+      const whole = pieces.length === 0 ? tail : Buffer.concat([...pieces, tail]);
+      const e = whole.length > 0 && whole[whole.length - 1] === 13 ? whole.length - 1 : whole.length;
+      parser.line(decoder.decode(whole.subarray(0, e)), lineNo);
+    }
+    lineNo++;
+    pieces = [];
+    pending = 0;
+    overlong = false;
+  };
+  const keep = (part: Buffer) => {
+    if (overlong) return;
+    if (pending + part.length > maxLine) {
+      overlong = true;
+      pieces = [];
+      pending = 0;
+      return;
+    }
+    if (part.length > 0) pieces.push(Buffer.from(part));
+    pending += part.length;
+  };
   try {
     for await (const raw of stream) {
       let chunk = raw as Buffer;
@@ -135,19 +184,18 @@ export async function readJsonlFile(
         first = false;
         if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
       }
-      const buf = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
       let s = 0;
-      let nl = buf.indexOf(LF, s);
+      let nl = chunk.indexOf(LF, s);
       while (nl >= 0) {
-        const e = nl > s && buf[nl - 1] === 13 ? nl - 1 : nl;
-        parser.line(decoder.decode(buf.subarray(s, e)), lineNo++);
+        if (!overlong && pending + (nl - s) > maxLine) overlong = true;
+        finishLine(overlong ? Buffer.alloc(0) : chunk.subarray(s, nl));
         s = nl + 1;
-        nl = buf.indexOf(LF, s);
+        nl = chunk.indexOf(LF, s);
       }
-      rest = Buffer.from(buf.subarray(s));
+      keep(chunk.subarray(s));
       if (parser.headerError) break;
     }
-    if (rest.length > 0 && !parser.headerError) parser.line(decoder.decode(rest), lineNo);
+    if ((pending > 0 || overlong) && !parser.headerError) finishLine(Buffer.alloc(0));
     parser.end();
   } catch (e) {
     if (isConsumerError(e)) throw (e as ConsumerError).cause;

@@ -27,6 +27,38 @@ function toNumber(v: unknown, kind: 'number' | 'time'): number {
   return Number.NaN;
 }
 
+/**
+ * Most rows a Parquet file may claim per byte of its size. Calibration and routing rows carry a time,
+ * a score or a confidence each, so a real file holds far fewer; a footer that claims more is forged
+ * or corrupt, and reading it would run as long as the claim (10^8 rows: 18.5 s; 10^12: for good).
+ */
+export const MAX_PARQUET_ROWS_PER_BYTE = 64;
+
+interface FooterFacts {
+  num_rows: bigint | number;
+  row_groups: { num_rows: bigint | number; columns?: { meta_data?: { total_compressed_size?: bigint | number } }[] }[];
+}
+
+/** What is impossible about a footer, given the file's real size; undefined when it is plausible. */
+export function metadataLie(metadata: FooterFacts, fileBytes: number): string | undefined {
+  const claimed = Number(metadata.num_rows);
+  if (!Number.isSafeInteger(claimed) || claimed < 0) return `its footer claims ${String(metadata.num_rows)} rows`;
+  let sum = 0;
+  let chunkBytes = 0;
+  for (const g of metadata.row_groups) {
+    const n = Number(g.num_rows);
+    if (!Number.isSafeInteger(n) || n < 0) return `a row group claims ${String(g.num_rows)} rows`;
+    sum += n;
+    for (const c of g.columns ?? []) chunkBytes += Number(c.meta_data?.total_compressed_size ?? 0);
+  }
+  if (sum !== claimed) return `its footer claims ${claimed.toLocaleString('en-US')} rows but its row groups hold ${sum.toLocaleString('en-US')}`;
+  if (claimed > fileBytes * MAX_PARQUET_ROWS_PER_BYTE) {
+    return `its footer claims ${claimed.toLocaleString('en-US')} rows, more than a file of ${fileBytes.toLocaleString('en-US')} bytes can hold (at most ${MAX_PARQUET_ROWS_PER_BYTE} rows per byte); the file is truncated or forged`;
+  }
+  if (!(chunkBytes <= fileBytes)) return `its column chunks claim ${chunkBytes.toLocaleString('en-US')} bytes in a file of ${fileBytes.toLocaleString('en-US')}`;
+  return undefined;
+}
+
 export async function readParquetFile(
   file: ResolvedDataFile,
   schema: TableSchema,
@@ -44,6 +76,8 @@ export async function readParquetFile(
   } catch (e) {
     return dataFileError('malformed', file.path, `${file.path} is not a readable Parquet file: ${(e as Error).message}`, file.resolvedPath);
   }
+  const lie = metadataLie(metadata, file.bytes);
+  if (lie) return dataFileError('malformed', file.path, `${file.path} is not a readable Parquet file: ${lie}`, file.resolvedPath);
   const names = hp.parquetSchema(metadata).children.map((c) => c.element.name);
   const resolution = resolveColumns(schema, names, mapping);
   if (resolution.problems.length > 0) return dataFileError('bad-mapping', file.path, `${file.path}: ${resolution.problems.join('; ')}`, file.resolvedPath);

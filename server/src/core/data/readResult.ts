@@ -33,6 +33,8 @@ export interface ReadOptions {
   maxBadRowExamples?: number;
   /** CSV: longest field accepted (default 1 MiB). */
   maxFieldBytes?: number;
+  /** Longest JSON Lines line read (default 4 MB); a longer one is one bad row. */
+  maxLineBytes?: number;
   /** CSV/JSONL: bytes per read from disk (default 1 MiB). */
   readChunkBytes?: number;
   signal?: AbortSignal;
