@@ -1,0 +1,138 @@
+// Builds the design-review document of one spec from what `check` already computes: its report
+// (diagnostics with the data-backed ones, figures), the spec model, and the calibration/routing
+// models of the data files it names. Pure. The verdict is read, not computed: BLOCKED gates come
+// from the calibration report's verdict, errors from the diagnostics.
+import Decimal from 'decimal.js';
+import type { EvalSpecModel } from '../core';
+import { formatExact, formatMultiplier, formatUsd } from '../core/costs/format';
+import { formatCount, formatPp } from '../core/figures/format';
+import type { SpecReport } from '../cli/report';
+import type { PanelModel, ReportKind } from '../data/panelModel';
+import type { DataReportResult } from '../protocol';
+import { reviewChanges } from './reviewChanges';
+import { reviewVersion, type ReviewDocument, type ReviewLedgerRow } from './reviewTypes';
+
+export interface ReviewSpec {
+  report: SpecReport;
+  model: EvalSpecModel | undefined;
+}
+
+export interface ReviewInput extends ReviewSpec {
+  /** The reports of the data files the spec names, in `dataTargets` order; empty when not read. */
+  data: { kind: ReportKind; result: DataReportResult<PanelModel> }[];
+  /** With `--baseline`: the spec at that revision (absent when it did not exist there). */
+  baseline?: { revision: string; commit: string | null; previous?: ReviewSpec };
+}
+
+type Figures = Record<string, any>;
+
+export function buildReview(input: ReviewInput): ReviewDocument {
+  const { report } = input;
+  const f = report.figures as Figures;
+  const calibration = judgeSection(input);
+  const blockedGates = calibration.calibration.blocked ? [{ gate: 'judge calibration', reason: calibration.calibration.summary }] : [];
+  const status = blockedGates.length > 0 ? 'blocked' : report.summary.errors > 0 ? 'changes-required' : 'ready';
+  return {
+    reviewVersion,
+    file: report.file,
+    name: report.name ?? null,
+    verdict: {
+      status,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      blockedGates,
+      findings: report.diagnostics
+        .filter((d) => d.severity === 'error' || d.severity === 'warning')
+        .map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line })),
+    },
+    goldenSet: goldenSetSection(f['goldenSet']),
+    costs: {
+      baselinePerDay: typeof f['traffic']?.baselineDailyCost === 'string' ? f['traffic'].baselineDailyCost : null,
+      routerPerDay: typeof f['router']?.blendedDailyCost === 'string' ? f['router'].blendedDailyCost : null,
+    },
+    ledger: Array.isArray(f['ledger']) ? (f['ledger'] as Figures[]).map(ledgerRow) : [],
+    judge: calibration,
+    routing: routingSection(input),
+    baseline: input.baseline
+      ? {
+          revision: input.baseline.revision,
+          commit: input.baseline.commit,
+          status: input.baseline.previous ? 'compared' : 'new',
+          changes: input.baseline.previous ? reviewChanges(input.baseline.previous, input) : [],
+        }
+      : null,
+  };
+}
+
+function goldenSetSection(g: Figures | undefined): ReviewDocument['goldenSet'] {
+  if (!g) return null;
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  const interval = typeof g['interval'] === 'string' ? g['interval'] : 'wilson';
+  const metrics = (g['declared']?.metrics ?? []) as Figures[];
+  return {
+    declared: num(g['declared']?.size),
+    required: num(g['required']),
+    binding: typeof g['binding'] === 'string' ? g['binding'] : null,
+    shortfall: num(g['shortfall']),
+    halfWidths: metrics
+      .map((m) => ({ metric: String(m['id']), hw: m['intervals']?.[interval]?.halfWidth ?? m['waldHalfWidth'] }))
+      .filter((m) => typeof m.hw === 'number')
+      .map((m) => ({ metric: m.metric, halfWidth: `±${formatPp(m.hw as number)}` })),
+    precisionTotal: num(g['precision']?.total),
+    powerTotal: num(g['power']?.total),
+  };
+}
+
+function ledgerRow(r: Figures): ReviewLedgerRow {
+  const impact =
+    typeof r['overrunPerDay'] === 'string'
+      ? `overrun ${formatUsd(r['overrunPerDay'])}/day`
+      : typeof r['churnCostPerDay'] === 'string'
+        ? `${formatExact(r['lostSessionsPerDay'] ?? '0')} lost sessions/day, ${formatUsd(r['churnCostPerDay'])}/day`
+        : typeof r['qualityOverstatedBy'] === 'string'
+          ? `quality overstated by ${formatPp(new Decimal(r['qualityOverstatedBy']).toNumber())}`
+          : typeof r['undefinedBecause'] === 'string'
+            ? `not priced: ${r['undefinedBecause']}`
+            : 'not priced';
+  const s = r['sensitivityOverall'] as { from: string; to: string; ratio: string } | undefined;
+  return {
+    id: String(r['id'] ?? '?'),
+    kind: String(r['kind'] ?? '?'),
+    impact,
+    windows: ((r['detectionWindows'] ?? []) as { window: string; cost: string }[]).map((w) => ({ window: w.window, cost: formatUsd(w.cost) })),
+    sensitivity: s ? `${s.from}→${s.to} ${formatMultiplier(s.ratio)}` : null,
+  };
+}
+
+function dataResult<K extends ReportKind>(input: ReviewInput, kind: K) {
+  return input.data.find((d) => d.kind === kind)?.result as DataReportResult<Extract<PanelModel, { kind: K }>> | undefined;
+}
+
+function judgeSection(input: ReviewInput): ReviewDocument['judge'] {
+  const j = input.model?.judge;
+  const r = dataResult(input, 'calibration');
+  const calibration: ReviewDocument['judge']['calibration'] = !r
+    ? { status: 'not-named', blocked: null, summary: 'The spec names no calibration data file (judge.calibration.data).', crossedAt: null }
+    : 'error' in r
+      ? { status: 'error', blocked: true, summary: `BLOCKED: the calibration data cannot be used: ${r.error.message}`, crossedAt: null }
+      : { status: 'read', blocked: r.report.verdict.blocked, summary: r.report.verdict.summary, crossedAt: r.report.trend.crossedAt };
+  return {
+    model: j?.model?.value ?? null,
+    productionModel: j?.productionModel?.value ?? null,
+    referenceJudge: j?.referenceJudge?.value ?? null,
+    minSpearman: j?.calibration?.minSpearman?.value ?? null,
+    calibration,
+  };
+}
+
+function routingSection(input: ReviewInput): ReviewDocument['routing'] {
+  const r = dataResult(input, 'routing');
+  if (!r) return { status: 'not-named', summary: 'The spec names no router results file (router.results).', alerts: [] };
+  if ('error' in r) return { status: 'error', summary: `The router results cannot be used: ${r.error.message}`, alerts: [] };
+  const fired = r.report.alerts.filter((a) => a.firstFiredAt !== null);
+  const summary =
+    fired.length === 0
+      ? `No alert fired over ${formatCount(r.report.source.rows)} requests.`
+      : `${fired.length} of ${r.report.alerts.length} alerts fired over ${formatCount(r.report.source.rows)} requests${r.report.incident?.ledgerId ? ` (ledger row ${r.report.incident.ledgerId})` : ''}.`;
+  return { status: 'read', summary, alerts: r.report.alerts.map((a) => ({ label: a.label, firstFiredAt: a.firstFiredAt })) };
+}

@@ -1,0 +1,77 @@
+// The design-review document of one spec: what `evalspec review` prints (JSON, or Markdown through
+// reviewMarkdown.ts) and what "EvalSpec: Export design review" saves. Built from the same report
+// `check --format json` prints and the same calibration/routing models the panels draw; it
+// computes no verdict of its own (the gates are the calibration report's and the diagnostics').
+
+export const reviewVersion = 1;
+
+export interface ReviewDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  line: number;
+}
+
+export interface ReviewLedgerRow {
+  id: string;
+  kind: string;
+  /** What a day of the incident costs or loses, in words ("overrun $119,439.36/day"). */
+  impact: string;
+  windows: { window: string; cost: string }[];
+  /** Longest against shortest detection window ("5m→24h 288×"), when the row has two or more. */
+  sensitivity: string | null;
+}
+
+export interface ReviewChange {
+  /** What changed, in words: "golden set", "baseline $/day", "judge model". */
+  figure: string;
+  before: string;
+  after: string;
+  /** The signed difference where one is defined ("+5,947", "+$18,000.00/day"). */
+  delta: string | null;
+}
+
+export interface ReviewDocument {
+  reviewVersion: number;
+  file: string;
+  name: string | null;
+  verdict: {
+    /** `blocked`: a launch gate is BLOCKED; `changes-required`: errors; `ready`: neither. */
+    status: 'blocked' | 'changes-required' | 'ready';
+    errors: number;
+    warnings: number;
+    /** Gates that are BLOCKED, each with its reason (the calibration report's verdict). */
+    blockedGates: { gate: string; reason: string }[];
+    findings: ReviewDiagnostic[];
+  };
+  goldenSet: {
+    declared: number | null;
+    required: number | null;
+    binding: string | null;
+    shortfall: number | null;
+    halfWidths: { metric: string; halfWidth: string }[];
+    precisionTotal: number | null;
+    powerTotal: number | null;
+  } | null;
+  costs: { baselinePerDay: string | null; routerPerDay: string | null };
+  ledger: ReviewLedgerRow[];
+  judge: {
+    model: string | null;
+    productionModel: string | null;
+    referenceJudge: string | null;
+    minSpearman: number | null;
+    calibration: { status: 'read' | 'error' | 'not-named'; blocked: boolean | null; summary: string; crossedAt: string | null } ;
+  };
+  routing: {
+    status: 'read' | 'error' | 'not-named';
+    summary: string;
+    alerts: { label: string; firstFiredAt: string | null }[];
+  };
+  /** With a baseline: what it was compared with and what changed, figure by figure. */
+  baseline: {
+    revision: string;
+    commit: string | null;
+    status: 'compared' | 'new';
+    changes: ReviewChange[];
+  } | null;
+}
