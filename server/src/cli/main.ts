@@ -5,7 +5,6 @@
 // Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { analyzeSpec, defaultSettings } from '../core';
 import { DataReportService } from '../data/dataReports';
 import { skippedDataFiles, specDataDiagnostics } from '../data/specData';
@@ -14,15 +13,19 @@ import { CliBaseline, compareRulesSkippedNote, inCi } from './baseline';
 import { analysisJson, type SpecReport } from './report';
 import { runCalcCommand } from './calcCommand';
 import { runReportCommand } from './reportCommand';
+import { runReviewCommand } from './reviewCommand';
 import { toSarif } from './sarif';
+import { expandSpecPatterns } from './specFiles';
 
 const version = process.env['EVALSPEC_VERSION'] ?? '0.1.0';
 const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>] [--baseline <git-ref>]
        evalspec report calibration|routing <spec> [--format text|json|markdown] [--root <folder>]
        evalspec calc <quantity> --key value … [--format text|json]
+       evalspec review <specs…> [--baseline <git-ref>] [--format markdown|json]
 
   check    validate eval specs (*.evalspec.yaml) and print diagnostics and figures
   report   the calibration or routing report of the data file a spec names (evalspec report --help)
+  review   a design-review document per spec, with what changed since a git revision (evalspec review --help)
   calc     a statistic without a spec: paired-n, judge-correct, ppi, corr-gate, … (evalspec calc --help)
   --format text (default) | json (every diagnostic and figure; see docs/cli.md) | sarif
   --no-data  do not read the data files specs name (the calibration and routing gates do not run)
@@ -45,7 +48,11 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') throw new UsageError('');
+  if (!command) throw new UsageError('name a command: check, report, review or calc');
+  if (command === '--help' || command === '-h' || (command === 'check' && (rest.includes('--help') || rest.includes('-h')))) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
   if (command === '--version') {
     process.stdout.write(`${version}\n`);
     process.exit(0);
@@ -78,27 +85,7 @@ function parseArgs(argv: string[]): Args {
   return { command, patterns, format, data, root, ...(baseline !== undefined ? { baseline } : {}) };
 }
 
-function expand(patterns: string[]): string[] {
-  const files = new Set<string>();
-  for (const p of patterns) {
-    let kind: 'file' | 'dir' | 'glob' = 'glob';
-    try {
-      const st = statSync(p);
-      kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'glob';
-    } catch {
-      // not a plain path: treat it as a glob
-    }
-    if (kind === 'file') files.add(resolve(p));
-    else {
-      // A folder means every spec below it.
-      const pattern = kind === 'dir' ? `${p.replace(/[\\/]+$/, '')}/**/*.evalspec.{yaml,yml}` : p;
-      const found = globSync(pattern, { absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
-      if (found.length === 0) throw new UsageError(`no file matches ${p}`);
-      for (const f of found) files.add(resolve(f));
-    }
-  }
-  return [...files].sort();
-}
+const expand = (patterns: string[]) => expandSpecPatterns(patterns, (p) => new UsageError(`no file matches ${p}`));
 
 async function main(argv: string[]): Promise<number> {
   let args: Args;
@@ -110,8 +97,8 @@ async function main(argv: string[]): Promise<number> {
     roots = dataRoots(args);
   } catch (e) {
     if (e instanceof UsageError) {
-      if (e.message) process.stderr.write(`evalspec: ${terminalText(e.message)}\n`);
-      process.stderr.write(`${usage}\n`);
+      // One line and a hint; the whole usage is one --help away.
+      process.stderr.write(`evalspec: ${terminalText(e.message)}\nhint: evalspec ${argv[0] === 'check' ? 'check ' : ''}--help\n`);
       return 2;
     }
     throw e;
@@ -215,6 +202,11 @@ const internalError = (e: unknown) => {
   process.stderr.write(`evalspec: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
   process.exitCode = 2;
 };
+// `evalspec check … | head`: a reader that stops early closes the pipe; end quietly, as cat does.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const argv = process.argv.slice(2);
 if (argv[0] === 'calc') {
   try {
@@ -222,6 +214,8 @@ if (argv[0] === 'calc') {
   } catch (e) {
     internalError(e);
   }
+} else if (argv[0] === 'review') {
+  runReviewCommand(argv.slice(1)).then((code) => (process.exitCode = code), internalError);
 } else if (argv[0] === 'report') {
   runReportCommand(argv.slice(1)).then((code) => (process.exitCode = code), internalError);
 } else {

@@ -80,7 +80,7 @@ function parse(argv: string[]): ReportArgs {
 }
 
 export async function runReportCommand(argv: string[]): Promise<number> {
-  if (argv[0] === '--help' || argv[0] === '-h') {
+  if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${reportUsage}\n`);
     return 0;
   }
@@ -89,7 +89,7 @@ export async function runReportCommand(argv: string[]): Promise<number> {
     args = parse(argv);
   } catch (e) {
     if (e instanceof ReportUsageError) {
-      process.stderr.write(`evalspec: ${terminalText(e.message)}\n${reportUsage}\n`);
+      process.stderr.write(`evalspec report: ${terminalText(e.message)}\nhint: evalspec report --help\n`);
       return 2;
     }
     throw e;

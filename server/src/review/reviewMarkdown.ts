@@ -7,8 +7,8 @@ import { formatCount } from '../core/figures/format';
 import { escapeMarkdown as esc } from '../core/text/userText';
 import type { ReviewDocument } from './reviewTypes';
 
-/** Where each diagnostic code is explained (docs/rules.md has one heading per code). */
-export const rulesDocUrl = 'https://github.com/evalspec/evalspec/blob/main/docs/rules.md';
+
+import { rulesDocUrl } from '../cli/sarif';
 
 const statusLine: Record<ReviewDocument['verdict']['status'], string> = {
   blocked: '**BLOCKED**',
@@ -26,13 +26,15 @@ function table(header: string[], rows: string[][]): string[] {
 
 function verdictLines(r: ReviewDocument): string[] {
   const v = r.verdict;
-  const out = [`${statusLine[v.status]}: ${plural(v.errors, 'error')}, ${plural(v.warnings, 'warning')}.`, ''];
+  const head = v.status === 'ready' && v.notRun.length > 0 ? '**No errors, but not every gate ran**' : statusLine[v.status];
+  const out = [`${head}: ${plural(v.errors, 'error')}, ${plural(v.warnings, 'warning')}.`, ''];
   for (const g of v.blockedGates) out.push(`- BLOCKED gate, ${esc(g.gate)}: ${esc(g.reason)}`);
+  for (const g of v.notRun) out.push(`- Not checked: ${esc(g)}`);
   for (const d of v.findings) {
     const code = d.code.replace(/[^A-Za-z0-9-]/g, '');
     out.push(`- ${d.severity} [${code}](${rulesDocUrl}#${code.toLowerCase()}) (line ${d.line}): ${esc(d.message)}`);
   }
-  if (v.blockedGates.length + v.findings.length > 0) out.push('');
+  if (v.blockedGates.length + v.notRun.length + v.findings.length > 0) out.push('');
   return out;
 }
 
@@ -62,7 +64,7 @@ function judgeLines(r: ReviewDocument): string[] {
   const out = [
     `Judge ${j.model ? esc(j.model) : '(no model named)'}${j.productionModel ? `, grading ${esc(j.productionModel)}` : ''}${j.referenceJudge ? `; reference judge ${esc(j.referenceJudge)}` : ''}${j.minSpearman !== null ? `; launch gate Spearman ρ ≥ ${j.minSpearman}` : ''}.`,
     '',
-    c.status === 'not-named' ? esc(c.summary) : `${c.blocked ? '**BLOCKED**' : 'Not blocked'}: ${esc(c.summary.replace(/^BLOCKED:\s*/, ''))}${c.crossedAt ? ` Monthly ρ first fell below the gate in ${esc(c.crossedAt)}.` : ''}`,
+    c.status === 'not-named' || c.status === 'not-read' ? esc(c.summary) : `${c.blocked ? '**BLOCKED**' : 'Not blocked'}: ${esc(c.summary.replace(/^BLOCKED:\s*/, ''))}${c.crossedAt ? ` Monthly ρ first fell below the gate in ${esc(c.crossedAt)}.` : ''}`,
     '',
   ];
   return out;

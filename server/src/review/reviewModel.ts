@@ -18,8 +18,8 @@ export interface ReviewSpec {
 }
 
 export interface ReviewInput extends ReviewSpec {
-  /** The reports of the data files the spec names, in `dataTargets` order; empty when not read. */
-  data: { kind: ReportKind; result: DataReportResult<PanelModel> }[];
+  /** The data files the spec names, in `dataTargets` order, with their reports; no `result` when not read. */
+  data: { kind: ReportKind; path: string; result?: DataReportResult<PanelModel> }[];
   /** With `--baseline`: the spec at that revision (absent when it did not exist there). */
   baseline?: { revision: string; commit: string | null; previous?: ReviewSpec };
 }
@@ -41,6 +41,7 @@ export function buildReview(input: ReviewInput): ReviewDocument {
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       blockedGates,
+      notRun: input.data.filter((d) => !d.result).map((d) => `${d.kind === 'calibration' ? 'judge calibration' : 'routing'} (${d.path} not read)`),
       findings: report.diagnostics
         .filter((d) => d.severity === 'error' || d.severity === 'warning')
         .map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line })),
@@ -94,26 +95,32 @@ function ledgerRow(r: Figures): ReviewLedgerRow {
           : typeof r['undefinedBecause'] === 'string'
             ? `not priced: ${r['undefinedBecause']}`
             : 'not priced';
-  const s = r['sensitivityOverall'] as { from: string; to: string; ratio: string } | undefined;
+  const steps = (r['sensitivity'] ?? []) as { from: string; to: string; ratio: string }[];
   return {
     id: String(r['id'] ?? '?'),
     kind: String(r['kind'] ?? '?'),
     impact,
     windows: ((r['detectionWindows'] ?? []) as { window: string; cost: string }[]).map((w) => ({ window: w.window, cost: formatUsd(w.cost) })),
-    sensitivity: s ? `${s.from}→${s.to} ${formatMultiplier(s.ratio)}` : null,
+    sensitivity: steps.length ? steps.map((x) => `${x.from}→${x.to} ${formatMultiplier(x.ratio)}`).join(', ') : null,
   };
 }
 
-function dataResult<K extends ReportKind>(input: ReviewInput, kind: K) {
-  return input.data.find((d) => d.kind === kind)?.result as DataReportResult<Extract<PanelModel, { kind: K }>> | undefined;
+function dataFile<K extends ReportKind>(input: ReviewInput, kind: K) {
+  const d = input.data.find((x) => x.kind === kind);
+  return d ? { path: d.path, result: d.result as DataReportResult<Extract<PanelModel, { kind: K }>> | undefined } : undefined;
 }
+
+const notRead = (path: string) => `The data file ${path} was not read (--no-data, or an untrusted workspace), so this gate did not run.`;
 
 function judgeSection(input: ReviewInput): ReviewDocument['judge'] {
   const j = input.model?.judge;
-  const r = dataResult(input, 'calibration');
-  const calibration: ReviewDocument['judge']['calibration'] = !r
+  const file = dataFile(input, 'calibration');
+  const r = file?.result;
+  const calibration: ReviewDocument['judge']['calibration'] = !file
     ? { status: 'not-named', blocked: null, summary: 'The spec names no calibration data file (judge.calibration.data).', crossedAt: null }
-    : 'error' in r
+    : !r
+      ? { status: 'not-read', blocked: null, summary: notRead(file.path), crossedAt: null }
+      : 'error' in r
       ? { status: 'error', blocked: true, summary: `BLOCKED: the calibration data cannot be used: ${r.error.message}`, crossedAt: null }
       : { status: 'read', blocked: r.report.verdict.blocked, summary: r.report.verdict.summary, crossedAt: r.report.trend.crossedAt };
   return {
@@ -126,8 +133,10 @@ function judgeSection(input: ReviewInput): ReviewDocument['judge'] {
 }
 
 function routingSection(input: ReviewInput): ReviewDocument['routing'] {
-  const r = dataResult(input, 'routing');
-  if (!r) return { status: 'not-named', summary: 'The spec names no router results file (router.results).', alerts: [] };
+  const file = dataFile(input, 'routing');
+  const r = file?.result;
+  if (!file) return { status: 'not-named', summary: 'The spec names no router results file (router.results).', alerts: [] };
+  if (!r) return { status: 'not-read', summary: notRead(file.path), alerts: [] };
   if ('error' in r) return { status: 'error', summary: `The router results cannot be used: ${r.error.message}`, alerts: [] };
   const fired = r.report.alerts.filter((a) => a.firstFiredAt !== null);
   const summary =

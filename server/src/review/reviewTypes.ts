@@ -18,7 +18,7 @@ export interface ReviewLedgerRow {
   /** What a day of the incident costs or loses, in words ("overrun $119,439.36/day"). */
   impact: string;
   windows: { window: string; cost: string }[];
-  /** Longest against shortest detection window ("5m→24h 288×"), when the row has two or more. */
+  /** Cost ratio of each detection window to the one before ("5m→4h 48×, 4h→24h 6×"), when the row has two or more. */
   sensitivity: string | null;
 }
 
@@ -42,6 +42,8 @@ export interface ReviewDocument {
     warnings: number;
     /** Gates that are BLOCKED, each with its reason (the calibration report's verdict). */
     blockedGates: { gate: string; reason: string }[];
+    /** Gates that did not run because their data file was not read. */
+    notRun: string[];
     findings: ReviewDiagnostic[];
   };
   goldenSet: {
@@ -60,10 +62,10 @@ export interface ReviewDocument {
     productionModel: string | null;
     referenceJudge: string | null;
     minSpearman: number | null;
-    calibration: { status: 'read' | 'error' | 'not-named'; blocked: boolean | null; summary: string; crossedAt: string | null } ;
+    calibration: { status: 'read' | 'error' | 'not-read' | 'not-named'; blocked: boolean | null; summary: string; crossedAt: string | null };
   };
   routing: {
-    status: 'read' | 'error' | 'not-named';
+    status: 'read' | 'error' | 'not-read' | 'not-named';
     summary: string;
     alerts: { label: string; firstFiredAt: string | null }[];
   };
