@@ -1,9 +1,18 @@
 // One esbuild script for every bundle: the extension client, the language server, the CLI.
 // `--production` minifies; `--watch` rebuilds on change. `vscode` is provided by the host.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// The SARIF rule descriptions come from docs/rules.md (server/src/cli/ruleCatalog.ts, committed so
+// typecheck and tests see it); regenerate it here so an edit to rules.md reaches the bundle.
+{
+  const { catalogSource } = await import('./generate-rule-catalog.mjs');
+  const target = new URL('../server/src/cli/ruleCatalog.ts', import.meta.url);
+  const source = catalogSource(readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8'));
+  if (readFileSync(target, 'utf8') !== source) writeFileSync(target, source);
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

@@ -102,6 +102,6 @@ describe('evalspec calc (built CLI)', () => {
     const bad = run(['calc', 'paired-n', '--p1', '0.80', '--p2', 'x', '--discordance', '0.10']);
     assert.equal(bad.code, 2);
     assert.equal(bad.err, 'evalspec calc: --p2 takes a number strictly between 0 and 1, got "x"\n');
-    assert.match(run(['--help']).err, /evalspec calc <quantity>/);
+    assert.match(run(['--help']).out, /evalspec calc <quantity>/); // --help prints to stdout (issue 12)
   });
 });

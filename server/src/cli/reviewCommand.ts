@@ -10,6 +10,7 @@ import { DataReportService } from '../data/dataReports';
 import { reviewMarkdown } from '../review/reviewMarkdown';
 import { reviewSpec, type ReviewSpecOptions } from '../review/reviewSpec';
 import type { ReviewDocument } from '../review/reviewTypes';
+import { CliBaseline } from './baseline';
 import { expandSpecPatterns } from './specFiles';
 
 export const reviewUsage = `usage: evalspec review <files, folders or globs…> [--baseline <git-ref>] [--format markdown|json] [--no-data] [--root <folder>]
@@ -21,12 +22,6 @@ export const reviewUsage = `usage: evalspec review <files, folders or globs…> 
   --no-data   do not read the data files specs name (calibration and routing are not reported)
   --root      the folder data files must lie in (after symlinks); default: the current folder
 exit: 0 written, 2 could not run`;
-
-/** Reads a spec's text at a revision; the CLI gets it from the core's git reader. */
-export interface BaselineTexts {
-  read(absolutePath: string): { ok: true; commit: string | null; text?: string } | { ok: false; message: string };
-  close(): void;
-}
 
 class ReviewUsageError extends Error {}
 
@@ -69,8 +64,7 @@ function realOrSelf(p: string): string {
   }
 }
 
-/** `openBaseline(revision)`: the git reader for --baseline (injected so this file starts no reader of its own). */
-export async function runReviewCommand(argv: string[], openBaseline?: (revision: string) => BaselineTexts): Promise<number> {
+export async function runReviewCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${reviewUsage}\n`);
     return 0;
@@ -80,7 +74,6 @@ export async function runReviewCommand(argv: string[], openBaseline?: (revision:
   try {
     args = parse(argv);
     files = expandSpecPatterns(args.patterns, (p) => new ReviewUsageError(`no file matches ${p}`));
-    if (args.baseline !== undefined && !openBaseline) throw new ReviewUsageError('--baseline is not available in this build');
   } catch (e) {
     if (e instanceof ReviewUsageError) {
       process.stderr.write(`evalspec review: ${e.message}\nhint: evalspec review --help\n`);
@@ -97,7 +90,8 @@ export async function runReviewCommand(argv: string[], openBaseline?: (revision:
       return 2;
     }
   }
-  const baseline = args.baseline !== undefined ? openBaseline!(args.baseline) : undefined;
+  // The core's git reader (h-trust's CliBaseline, as `check --baseline` uses): no git process.
+  const baseline = args.baseline !== undefined ? new CliBaseline(args.baseline) : undefined;
   const service = new DataReportService();
   const docs: ReviewDocument[] = [];
   try {
@@ -113,12 +107,12 @@ export async function runReviewCommand(argv: string[], openBaseline?: (revision:
       }
       const opts: ReviewSpecOptions = { shown, specPath: realOrSelf(f), text, settings: defaultSettings, ...(args.data ? { data: { service, workspaceRoots: roots } } : {}) };
       if (baseline) {
-        const b = baseline.read(f);
+        const b = baseline.lookup(f);
         if (!b.ok) {
           process.stderr.write(`evalspec review: ${b.message}\n`);
           return 2;
         }
-        opts.baseline = { revision: args.baseline!, commit: b.commit, ...(b.text !== undefined ? { previousText: b.text } : {}) };
+        opts.baseline = { revision: args.baseline!, commit: b.baseline.commit ?? null, ...(b.previousText !== undefined ? { previousText: b.previousText } : {}) };
       }
       docs.push(await reviewSpec(opts));
     }
