@@ -1,6 +1,6 @@
 // The npm package as a user gets it: `npm pack` here, `npm install ./evalspec-x.y.z.tgz` into a
 // fresh project in a temporary folder (offline: the bundles carry every dependency, so the package
-// declares none), then the README's commands there: `npx evalspec check …` and
+// declares none), then the README's commands there: `npx evalspec check …`, `npx evalspec review …` and
 // `npx evalspec-language-server --stdio` answering a real LSP session.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -85,6 +85,13 @@ describe('npm package: pack, install into another project, run', () => {
     const sarif = JSON.parse(r.out) as { version: string; runs: { results: { ruleId: string }[] }[] };
     assert.equal(sarif.version, '2.1.0');
     assert.ok(sarif.runs[0]!.results.some((x) => x.ruleId === 'golden-set-too-small'));
+  });
+
+  it('npx evalspec review writes the design review, the verdict first', () => {
+    const r = sh('npx', ['--no-install', 'evalspec', 'review', 'specs'], project);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^# Design review: support-chat\n\nSpec file: specs\/support-chat\.evalspec\.yaml\.\n\n## Verdict\n\n\*\*Changes required\*\*: 1 error/);
+    assert.match(r.out, /^- error \[golden-set-too-small\]\(https:\/\/github\.com\/evalspec\/evalspec\/blob\/main\/docs\/rules\.md#golden-set-too-small\)/m);
   });
 
   it('npx evalspec-language-server --stdio answers initialize and publishes the example\'s diagnostics', async () => {

@@ -1,7 +1,8 @@
 // The design review as Markdown: the verdict first, then golden-set sizing, the priced incident
 // ledger with detection-window sensitivity, judge calibration and routing, and with a baseline what
 // changed. Every piece of text that comes from a spec or a data file goes through `esc` (core/text/userText's
-// escapeMarkdown: markup escaped, control characters and line breaks made visible), so a spec cannot inject links, HTML or table cells.
+// escapeMarkdown: markup escaped, control characters and line breaks made visible), so a spec cannot inject links, HTML or table cells;
+// the dollar amounts are escaped too, so no pair of `$` reads as GitHub math.
 import { formatUsd } from '../core/costs/format';
 import { formatCount } from '../core/figures/format';
 import { escapeMarkdown as esc } from '../core/text/userText';
@@ -51,10 +52,10 @@ function goldenSetLines(r: ReviewDocument): string[] {
 
 function ledgerLines(r: ReviewDocument): string[] {
   const out: string[] = [];
-  if (r.costs.baselinePerDay) out.push(`Baseline cost ${formatUsd(r.costs.baselinePerDay)}/day${r.costs.routerPerDay ? `; with the router ${formatUsd(r.costs.routerPerDay)}/day` : ''}.`, '');
+  if (r.costs.baselinePerDay) out.push(`Baseline cost ${esc(formatUsd(r.costs.baselinePerDay))}/day${r.costs.routerPerDay ? `; with the router ${esc(formatUsd(r.costs.routerPerDay))}/day` : ''}.`, '');
   if (r.ledger.length === 0) return [...out, 'The ledger has no rows.', ''];
   const windows = [...new Set(r.ledger.flatMap((l) => l.windows.map((w) => w.window)))];
-  const rows = r.ledger.map((l) => [esc(l.id), esc(l.kind), esc(l.impact), ...windows.map((w) => l.windows.find((x) => x.window === w)?.cost ?? '—'), l.sensitivity ? esc(l.sensitivity) : '—']);
+  const rows = r.ledger.map((l) => [esc(l.id), esc(l.kind), esc(l.impact), ...windows.map((w) => esc(l.windows.find((x) => x.window === w)?.cost ?? '—')), l.sensitivity ? esc(l.sensitivity) : '—']);
   return [...out, ...table(['row', 'kind', 'impact', ...windows.map((w) => `detected after ${esc(w)}`), 'sensitivity'], rows)];
 }
 

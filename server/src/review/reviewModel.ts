@@ -30,7 +30,7 @@ export function buildReview(input: ReviewInput): ReviewDocument {
   const { report } = input;
   const f = report.figures as Figures;
   const calibration = judgeSection(input);
-  const blockedGates = calibration.calibration.blocked ? [{ gate: 'judge calibration', reason: calibration.calibration.summary }] : [];
+  const blockedGates = calibration.calibration.blocked ? [{ gate: 'judge calibration', reason: calibration.calibration.summary.replace(/^BLOCKED:\s*/, '') }] : [];
   const status = blockedGates.length > 0 ? 'blocked' : report.summary.errors > 0 ? 'changes-required' : 'ready';
   return {
     reviewVersion,

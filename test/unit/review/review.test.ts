@@ -67,9 +67,9 @@ describe('evalspec review', () => {
       .replace(/- id: router-drift/, '- id: "a|b<script>"');
     const md = reviewMarkdown(await review(hostile, read('before.evalspec.yaml')));
     assert.doesNotMatch(md, /(?<!\\)<img|(?<!\\)<script|(?<!\\)\]\(https:\/\/evil|(?<!\\)\]\(javascript:/);
-    assert.match(md, /^# Design review: x\\\]\(https:\/\/evil\.example\) \\<img src=x onerror=alert\(1\)\\> \\\| \\`code\\` \\\*b\\\*$/m);
+    assert.match(md, /^# Design review: x\\\]\\\(https\\:\/\/evil\.example\\\) \\<img src=x onerror=alert\\\(1\\\)\\> \\\| \\`code\\` \\\*b\\\*$/m);
     assert.match(md, /a\\\|b\\<script\\>/);
-    assert.match(md, /\| judge model \| judge-large@2026-01-01 \| \\\[click\\\]\(javascript:alert\(1\)\) \| changed \|/);
+    assert.match(md, /\| judge model \| judge-large\\@2026-01-01 \| \\\[click\\\]\\\(javascript:alert\\\(1\\\)\\\) \| changed \|/);
     // Every table row has as many cells as its header: no `|` from the spec opened a cell.
     const cells = (l: string) => l.split(/(?<!\\)\|/).length;
     let header = 0;
