@@ -1,10 +1,12 @@
 // Issue 11 in the real editor: the judging example's calibration line shows how often the
-// Spearman gate blocks a good judge, as an inlay hint computed by the language server.
+// Spearman gate blocks a good judge, and the κ line how precise a batch's κ is, as inlay hints
+// computed by the language server.
 import * as assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openEditorSession, removeTempDir, report, repoRoot, screenshot, tempDir, type EditorSession, step } from './harness';
+import { analyzeSpec } from '../../server/src/core';
 import { prepareExtension } from './prepare';
 import * as wb from './workbench';
 
@@ -42,6 +44,25 @@ describe('judging figures in a real VS Code', { timeout: 300_000 }, () => {
       // The hint follows the value in the line's DOM text with no separator of its own.
       assert.match(text, /^ {4}examples: 50 ?50 examples: P\(block \| ρ = 0\.80\) = 23%/);
       await screenshot(page, 'judging-calibration-hint');
+    });
+  });
+  it('shows the annotator κ gate planned at the declared examples on min_kappa', async () => {
+    await step(() => session, 'kappa-hint', async () => {
+      const { page } = session;
+      const text = readFileSync(join(workspace, spec), 'utf8');
+      const line = text.split('\n').findIndex((l) => /^ {4}min_kappa: /.test(l)) + 1;
+      assert.ok(line > 0, 'example lost its min_kappa line');
+      // The hint the core computes for this file; the editor must show exactly it.
+      const want = analyzeSpec(text).figures.notes.find((n) => n.id === 'judge.calibration.kappaGate')?.hint;
+      assert.ok(want, 'the core computed no κ gate figure for the example');
+      await wb.quickOpen(page, spec);
+      await wb.goToLine(page, line);
+      const hint = page.locator('.editor-instance .monaco-editor .view-line', { hasText: want });
+      await hint.first().waitFor({ timeout: wb.workbenchTimeoutMs });
+      const shown = ((await hint.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+      assert.ok(shown.includes(`min_kappa: 0.80`), shown);
+      assert.match(want, /^50 ex\.: ±0\.\d\d; P\(drop \| κ=0\.85\) \d+%$/);
+      await screenshot(page, 'judging-kappa-hint');
     });
   });
 });

@@ -27,6 +27,7 @@ const EXAMPLES: Record<string, string[]> = {
   'kappa-ci': ['--n11', '40', '--n12', '5', '--n21', '10', '--n22', '45'],
   'kappa-ci-n': ['--kappa0', '0.7', '--kappa-lower', '0.6', '--kappa-upper', '0.8', '--prevalence', '0.2'],
   'kappa-power-n': ['--kappa0', '0.4', '--kappa1', '0.7', '--prevalence', '0.5'],
+  'kappa-plan': ['--kappa', '0.8', '--prevalence', '0.5', '--n', '200', '--threshold', '0.75'],
   'zero-failure-n': ['--p-max', '0.01'],
   'failure-upper': ['--x', '0', '--n', '299', '--confidence', '0.90'],
   'certify-n': ['--p-max', '0.01', '--x-allowed', '2'],
@@ -71,6 +72,11 @@ describe('evalspec calc', () => {
     assert.match(calc(['corr-n', ...EXAMPLES['corr-n']!]).out, /^129 pairs/);
     assert.match(calc(['kappa-ci-n', ...EXAMPLES['kappa-ci-n']!]).out, /^376 subjects/);
     assert.match(calc(['zero-failure-n', '--p-max', '0.001']).out, /^2995 items/);
+    // κ = 4/5, p = 1/2: n·Var(κ̂) = 0.36, so SE = 0.6/√200.
+    const kp = JSON.parse(calc(['kappa-plan', ...EXAMPLES['kappa-plan']!, '--format', 'json']).out);
+    assert.equal(kp.result.plan.perSubjectVarianceExact, '0.36');
+    assert.ok(Math.abs(kp.result.plan.se - 0.6 / Math.sqrt(200)) < 1e-16);
+    assert.match(kp.headline, /^200 subjects: κ ± 0\.083 \(95%\), SE 0\.0424; P\(κ̂ < 0\.75\) = /);
     assert.match(calc(['fpc', ...EXAMPLES['fpc']!]).out, /^1017 of 3000/);
     assert.match(calc(['design-effect', ...EXAMPLES['design-effect']!]).out, /3381 items/);
     const paired = JSON.parse(calc(['paired-n', ...EXAMPLES['paired-n']!, '--format', 'json']).out);

@@ -190,6 +190,17 @@ export const QUANTITIES: Quantity[] = [
     },
   },
   {
+    name: 'kappa-plan',
+    summary: 'planned SE and 95% half-width of κ at n subjects, and P(κ̂ < threshold) (Bloch–Kraemer)',
+    keys: [{ name: 'kappa', kind: 'number', help: 'true κ' }, { name: 'prevalence', kind: 'number', help: 'share of positives' }, { name: 'n', kind: 'positive-int', help: 'subjects' }, { name: 'threshold', kind: 'rate-or-null', help: 'gate threshold: P(κ̂ < threshold) is shown (none: not shown)', default: null }],
+    run: (v) => {
+      const r = S.kappaPlannedPrecision(v['kappa'], v['prevalence'], v['n']);
+      const below = v['threshold'] === null ? undefined : S.kappaBelowProbability(v['threshold'], v['kappa'], v['prevalence'], v['n']);
+      const tail = below?.defined ? `; P(κ̂ < ${v['threshold']}) = ${(100 * below.value).toFixed(1)}%` : '';
+      return { headline: r.defined ? `${v['n']} subjects: κ ± ${r.value.halfWidth95.toFixed(3)} (95%), SE ${r.value.se.toFixed(4)}${tail}` : r.reason, result: below ? { plan: r, below } : r };
+    },
+  },
+  {
     name: 'zero-failure-n',
     summary: 'items with no failure that certify failure rate ≤ p-max',
     keys: [{ name: 'p-max', kind: 'number', help: 'largest acceptable failure rate' }, confidence],

@@ -69,11 +69,16 @@ export function kappaPrecision(table: readonly (readonly number[])[]): KappaPrec
     return { ...base, seCohen1960: undefinedBecause(reason), kappa: undefinedBecause(reason) };
   }
   const seCohen = Math.sqrt((pO.toNumber() * (1 - pO.toNumber())) / n) / q.toNumber();
-  return { ...base, seCohen1960: defined(seCohen), kappa: defined(estimate(p, rows, cols, pO, pE, n)) };
+  return { ...base, seCohen1960: defined(seCohen), kappa: defined(estimate(p, n)) };
 }
 
-function estimate(p: Rational[][], rows: Rational[], cols: Rational[], pO: Rational, pE: Rational, n: number): KappaEstimate {
+/** κ and n·Var(κ̂), n·Var0(κ̂) (FCE) from a 2×2 table of proportions: exact rationals. */
+export function kappaPerSubjectVariance(p: readonly (readonly Rational[])[]): { kappa: Rational; pE: Rational; varK: Rational; var0: Rational } {
   const one = R(1);
+  const rows = [p[0]![0]!.add(p[0]![1]!), p[1]![0]!.add(p[1]![1]!)];
+  const cols = [p[0]![0]!.add(p[1]![0]!), p[0]![1]!.add(p[1]![1]!)];
+  const pO = p[0]![0]!.add(p[1]![1]!);
+  const pE = rows[0]!.mul(cols[0]!).add(rows[1]!.mul(cols[1]!));
   const q = one.sub(pE);
   const k = pO.sub(pE).div(q);
   const omk = one.sub(k);
@@ -91,10 +96,17 @@ function estimate(p: Rational[][], rows: Rational[], cols: Rational[], pO: Ratio
     }
   }
   const last = k.sub(pE.mul(omk));
-  const denom = q.mul(q).mul(R(n));
-  const varK = diag.add(omk.mul(omk).mul(off)).sub(last.mul(last)).div(denom);
+  const q2 = q.mul(q);
+  const varK = diag.add(omk.mul(omk).mul(off)).sub(last.mul(last)).div(q2);
   const sumRC = rows[0]!.mul(cols[0]!).mul(rows[0]!.add(cols[0]!)).add(rows[1]!.mul(cols[1]!).mul(rows[1]!.add(cols[1]!)));
-  const var0 = pE.add(pE.mul(pE)).sub(sumRC).div(denom);
+  const var0 = pE.add(pE.mul(pE)).sub(sumRC).div(q2);
+  return { kappa: k, pE, varK, var0 };
+}
+
+function estimate(p: Rational[][], n: number): KappaEstimate {
+  const { kappa: k, varK: varPerSubject, var0: var0PerSubject } = kappaPerSubjectVariance(p);
+  const varK = varPerSubject.div(R(n));
+  const var0 = var0PerSubject.div(R(n));
   const kv = k.toNumber();
   const se = Math.sqrt(Math.max(0, varK.toNumber()));
   const se0 = Math.sqrt(Math.max(0, var0.toNumber()));

@@ -1,11 +1,13 @@
 // Figures of evaluating with a judge (issue 11): paired sizing, judge-error correction, PPI label
-// savings, the calibration gate's error rates, design adjustments and sequential monitoring. They
+// savings, the calibration gate's error rates, κ between judge and humans and the annotator gate, design adjustments and sequential monitoring. They
 // go under `judging` in `check --format json` and show as inlay hints and hovers.
 import type { EvalSpecModel } from '../../model/spec';
 import type { FigureSink } from '../types';
 import { calibrationGateFigures } from './calibrationGateFigures';
 import { designFigures } from './designFigures';
 import { judgeCorrectionFigures } from './judgeCorrectionFigures';
+import { kappaAgreementFigures } from './kappaAgreementFigures';
+import { kappaGateFigures } from './kappaGateFigures';
 import { monitoringFigures } from './monitoringFigures';
 import { pairedFigures } from './pairedFigures';
 import { ppiFigures } from './ppiFigures';
@@ -18,6 +20,8 @@ const PARTS: ReadonlyArray<readonly [string, (m: EvalSpecModel, out: FigureSink,
   ['judgeCorrection', judgeCorrectionFigures],
   ['ppi', ppiFigures],
   ['calibrationGate', calibrationGateFigures],
+  ['kappaAgreement', kappaAgreementFigures],
+  ['kappaGate', kappaGateFigures],
   ['design', designFigures],
   ['monitoring', monitoringFigures],
 ];
