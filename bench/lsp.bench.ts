@@ -9,7 +9,8 @@
 //           whole document have arrived, with debounce 0 (pure compute) and the default debounce;
 //   anchor  yaml-language-server validating the same text against schemas/evalspec.schema.json,
 //           change → publishDiagnostics the same way.
-// Then the EvalSpec server's resident memory after 10 and after 10,000 edits of the large spec
+// Start-up first: spawn → initialize → first diagnostics, fresh processes, against yaml-language-server
+// and a bare `node -e 0` (BENCH_STARTUP_ROUNDS). Then the EvalSpec server's resident memory after 10 and after 10,000 edits of the large spec
 // (BENCH_MEMORY_EDITS changes the count), before and after a forced GC, and the time of each stage of
 // `analyzeSpec` in this process, to show where the time goes. Times are printed, never asserted.
 // BENCH_ROUNDS sets the samples per subject (default 15).
@@ -113,6 +114,9 @@ interface Session {
   connection: ProtocolConnection;
   child: ChildProcessWithoutNullStreams;
   stderr: () => string;
+  /** performance.now() when the process was spawned, and the time to its initialize result. */
+  spawnedAt: number;
+  initializeMs: number;
   versions: Map<string, number>;
   open(doc: BenchDoc, languageId: string): Promise<PublishDiagnosticsParams>;
   /** Sends the full new text as a new version; resolves with the diagnostics that follow it. */
@@ -128,6 +132,7 @@ async function startSession(
   command: string[],
   init: { initializationOptions?: unknown; configuration?: (section: string | undefined) => unknown },
 ): Promise<Session> {
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, command, { stdio: 'pipe', cwd: repoRoot });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -153,6 +158,7 @@ async function startSession(
     initializationOptions: init.initializationOptions,
     workspaceFolders: null,
   });
+  const initializeMs = performance.now() - spawnedAt;
   await connection.sendNotification(InitializedNotification.type, {});
 
   const nextDiagnostics = (uri: string, when: (p: PublishDiagnosticsParams) => boolean = () => true) =>
@@ -162,6 +168,8 @@ async function startSession(
     name,
     connection,
     child,
+    spawnedAt,
+    initializeMs,
     stderr: () => err,
     versions,
     nextDiagnostics,
@@ -276,6 +284,14 @@ async function checkAnchorUsesSchema(s: Session, doc: BenchDoc): Promise<void> {
   if (clean.diagnostics.length > 0) throw new Error(`yaml-language-server reports ${clean.diagnostics.length} problems on the valid ${doc.label}: ${clean.diagnostics[0]!.message}`);
 }
 
+/** Offsets just after each `description: ` and `cost_multiplier: ` (where a person types). */
+function typingPlaces(text: string): number[] {
+  const places: number[] = [];
+  for (const m of text.matchAll(/(description: |cost_multiplier: )/g)) places.push(m.index + m[0].length);
+  if (places.length === 0) throw new Error('lsp.bench: the document has nowhere to type');
+  return places;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The stages of analyzeSpec, timed in this process (same code as the server, not bundled)
 
@@ -357,6 +373,44 @@ function incrementalTimes(docs: BenchDoc[]): string[][] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Start-up: a fresh process per sample, spawn → initialize result → first diagnostics of a file
+// opened right after `initialized` (what the editor waits for when the first spec opens).
+
+const STARTUP_ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 7);
+
+async function startupTimes(doc: BenchDoc): Promise<string[][]> {
+  const subjects: [string, () => Promise<Session>, string][] = [
+    ['EvalSpec server', () => startEvalSpec(0), 'evalspec'],
+    ['anchor: yaml-language-server + JSON Schema', () => startYamlLanguageServer([doc]), 'yaml'],
+  ];
+  const bare: number[] = [];
+  const init = subjects.map((): number[] => []);
+  const first = subjects.map((): number[] => []);
+  for (let r = -1; r < STARTUP_ROUNDS; r++) {
+    const t = performance.now();
+    await new Promise<void>((res) => spawn(process.execPath, ['-e', '0']).once('exit', () => res()));
+    if (r >= 0) bare.push(performance.now() - t);
+    for (const [i, [, start, languageId]] of subjects.entries()) {
+      const s = await start();
+      await s.open(doc, languageId);
+      const done = performance.now() - s.spawnedAt;
+      await s.stop();
+      if (r < 0) continue;
+      init[i]!.push(s.initializeMs);
+      first[i]!.push(done);
+    }
+  }
+  const b = summarize(bare);
+  const rows: string[][] = [['floor: `node -e 0` (spawn → exit)', cell(b), '', '']];
+  const firstSummaries = first.map(summarize);
+  for (const [i, [label]] of subjects.entries()) {
+    const fi = firstSummaries[i]!;
+    rows.push([label, cell(summarize(init[i]!)), cell(fi), i === 0 ? `${ratio(fi.median, firstSummaries[1]!.median)} of the anchor; ${ratio(fi.median, b.median)} of the floor` : `${ratio(fi.median, b.median)} of the floor`]);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Printing
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -384,6 +438,9 @@ async function main(): Promise<void> {
   console.log(`# EvalSpec language server: change → diagnostics + inlay hints (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   console.log(`Documents: ${docs.map((d) => `${d.label} (${d.lines.toLocaleString('en-US')} lines, ${Math.round(d.text.length / 1024)} KB)`).join('; ')}.`);
   console.log(`${ROUNDS} samples per cell, taken round-robin across subjects; median [p25–p75].`);
+
+  console.log(`\n## Start-up: spawn → initialize → first diagnostics of ${docs[1]!.label} (${STARTUP_ROUNDS} fresh processes each)\n`);
+  console.log(table(['process', 'spawn → initialize result', 'spawn → first diagnostics', 'ratio'], await startupTimes(docs[1]!)));
 
   const es0 = await startEvalSpec(0);
   const esDefault = await startEvalSpec(DEFAULT_DEBOUNCE_MS);
@@ -481,8 +538,13 @@ async function main(): Promise<void> {
   const memRows: string[][] = [];
   const checkpoints = new Set([10, 100, Math.round(MEMORY_EDITS / 2), MEMORY_EDITS]);
   const t0 = performance.now();
+  const typed = typingPlaces(large.text);
   for (let i = 1; i <= MEMORY_EDITS; i++) {
-    await evalspecEdit(mem, large, edited(large.text, i));
+    // Typing: one character at a place that moves through the metrics and the ledger; every tenth
+    // edit changes traffic.qps, which every cost figure reads.
+    const p = typed[i % typed.length]!;
+    const text = i % 10 === 0 ? edited(large.text, i) : `${large.text.slice(0, p)}${String.fromCharCode(97 + (i % 26))}${large.text.slice(p)}`;
+    await evalspecEdit(mem, large, text);
     if (checkpoints.has(i)) {
       const rss = mem.rssKiB();
       const after = await gcReport();
@@ -491,7 +553,7 @@ async function main(): Promise<void> {
   }
   const memSeconds = (performance.now() - t0) / 1000;
   await mem.stop();
-  console.log(`\n## EvalSpec server memory, ${large.label} (debounce 0, each edit: change → diagnostics + inlay hints; ${MEMORY_EDITS} edits in ${memSeconds.toFixed(0)} s)\n`);
+  console.log(`\n## EvalSpec server memory, ${large.label} (debounce 0, each edit: change → diagnostics + inlay hints; one character typed in a description or ledger row, traffic.qps every tenth; ${MEMORY_EDITS} edits in ${memSeconds.toFixed(0)} s)\n`);
   console.log(table(['edits', 'VmRSS', 'VmRSS after forced GC', 'JS heap used after GC'], memRows));
   const first = memRows[0]!;
   const last = memRows[memRows.length - 1]!;
