@@ -65,4 +65,29 @@ describe('judging figures in a real VS Code', { timeout: 300_000 }, () => {
       await screenshot(page, 'judging-kappa-hint');
     });
   });
+  it('shows every figure of the example as an inlay hint on the line it explains', async () => {
+    await step(() => session, 'every-hint', async () => {
+      const { page } = session;
+      const text = readFileSync(join(workspace, spec), 'utf8');
+      const notes = analyzeSpec(text).figures.notes;
+      assert.ok(notes.length >= 10, `only ${notes.length} figures`);
+      await wb.quickOpen(page, spec);
+      const missing: string[] = [];
+      for (const n of notes) {
+        await wb.goToLine(page, n.anchor.start.line + 1);
+        // VS Code cuts a line's inlay hints, together, at editor.inlayHints.maximumLength (43 by
+        // default, which hid the second figure of a line and the end of long ones): the extension
+        // sets 120 for EvalSpec files, so every figure must be on screen whole.
+        const hint = page.locator('.editor-instance .monaco-editor .view-line', { hasText: n.hint });
+        const shown = await hint
+          .first()
+          .waitFor({ timeout: wb.workbenchTimeoutMs })
+          .then(() => true)
+          .catch(() => false);
+        if (!shown) missing.push(`${n.id} (line ${n.anchor.start.line + 1}): ${n.hint}`);
+      }
+      await screenshot(page, 'judging-every-hint');
+      assert.deepEqual(missing, [], `figures with no hint on screen:\n${missing.join('\n')}`);
+    });
+  });
 });
