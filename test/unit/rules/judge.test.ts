@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isRoundBandEnd } from '../../../server/src/core/rules/escalationBandUncalibrated';
-import { parseModelId, pinnedLike } from '../../../server/src/core/rules/modelNames';
+import { modelFamily, parseModelId, pinnedLike } from '../../../server/src/core/rules/modelNames';
 import { base, expectClean, expectFinding, expectFixResolves, TODAY, variant } from './harness';
 
 const rubric = `  rubric:
@@ -139,7 +139,26 @@ describe('judge-model-unpinned', () => {
 describe('judge-same-family-no-reference', () => {
   const same = variant(base, ['model: judge-large@2026-05-01', 'model: ⟦acme-large@2026-05-01⟧'], ['production_model: prod-large@2026-09-01', 'production_model: acme-large@2026-09-01']);
   it('fires on the judge model when both models are one family and no reference judge is kept', () => {
-    expectFinding('judge-same-family-no-reference', same, ['acme-large@2026-05-01 and production model acme-large@2026-09-01 are both acme-large']);
+    expectFinding('judge-same-family-no-reference', same, ['acme-large@2026-05-01 and production model acme-large@2026-09-01 are both of the acme family']);
+  });
+  it('versions and sizes of one line are one family (gpt-4o, gpt-4o-mini, gpt-4o-2024-08-06)', () => {
+    for (const [judge, production] of [
+      ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18'],
+      ['gpt-4o@2024-08-06', 'gpt-4o-mini@2024-07-18'],
+      ['claude-3-5-sonnet-20241022', 'claude-3-haiku-20240307'],
+      ['llama-3.1-70b-instruct@2024-07-23', 'llama-3.1-8b-instruct@2024-07-23'],
+      ['acme-large@2026-05-01', 'acme-small@2026-09-01'],
+    ]) {
+      const text = variant(base, ['model: judge-large@2026-05-01', `model: ⟦${judge}⟧`], ['production_model: prod-large@2026-09-01', `production_model: ${production}`]);
+      expectFinding('judge-same-family-no-reference', text, [`${judge} and production model ${production} are both of the`]);
+    }
+  });
+  it('judge.family and judge.production_family name the family where the name does not tell, and win', () => {
+    const fineTune = variant(base, ['model: judge-large@2026-05-01', 'model: ⟦acme-grader@2026-05-01⟧'], ['production_model: prod-large@2026-09-01', 'production_model: gpt-4o-2024-08-06\n  family: gpt-4o']);
+    expectFinding('judge-same-family-no-reference', fineTune, ['both of the gpt family (as judge.family says)']);
+    // Names alike, families declared apart: no finding.
+    const apart = variant(same.replace(/[⟦⟧]/g, ''), ['  output: json', '  family: acme\n  production_family: other-lab\n  output: json']);
+    expectClean('judge-same-family-no-reference', apart);
   });
   it('passes with a reference judge, or with different families', () => {
     expectClean('judge-same-family-no-reference', variant(same.replace(/[⟦⟧]/g, ''), ['  output: json', '  reference_judge: acme-large@2025-11-01\n  output: json']));
@@ -148,6 +167,29 @@ describe('judge-same-family-no-reference', () => {
   it('fix: freezes the current judge as the reference', () => {
     const [fixed] = expectFixResolves('judge-same-family-no-reference', same.replace(/[⟦⟧]/g, ''));
     assert.match(fixed!, /\n {2}reference_judge: acme-large@2026-05-01 {2}# frozen/);
+  });
+});
+
+describe('modelFamily', () => {
+  it('drops versions, sizes and tiers, never the first word', () => {
+    const cases: [string, string][] = [
+      ['gpt-4o', 'gpt'],
+      ['gpt-4o-mini', 'gpt'],
+      ['gpt-4o-2024-08-06', 'gpt'],
+      ['gpt-3.5-turbo', 'gpt'],
+      ['claude-3-5-sonnet-20241022', 'claude'],
+      ['gemini-1.5-pro-002', 'gemini'],
+      ['llama-3.1-70b-instruct', 'llama'],
+      ['judge-large@2026-05-01', 'judge'],
+      ['prod-large', 'prod'],
+      ['o1-mini', 'o1'],
+      ['large', 'large'],
+      ['Mistral-Large-Latest', 'mistral'],
+    ];
+    for (const [id, family] of cases) assert.equal(modelFamily(id), family, id);
+    assert.equal(modelFamily('acme-grader@2026-05-01', ' GPT-4o '), 'gpt');
+    assert.equal(modelFamily('gpt-4o', 'other-lab'), 'other-lab');
+    assert.equal(modelFamily('acme-grader@2026-05-01', ''), 'acme-grader');
   });
 });
 

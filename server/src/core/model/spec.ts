@@ -49,6 +49,10 @@ export interface JudgeModel extends Section {
   model?: Located<string>;
   productionModel?: Located<string>;
   referenceJudge?: Located<string>;
+  /** The judge model's family, where its name does not tell (modelNames.ts). */
+  family?: Located<string>;
+  /** The production model's family, where its name does not tell. */
+  productionFamily?: Located<string>;
   prompt?: Located<string>;
   output?: Located<string>;
   pairwise?: Located<boolean>;
@@ -248,6 +252,8 @@ function readJudge(r: TreeReader, root: SpecNode): SectionPart {
       model: r.str(n, 'model'),
       productionModel: r.str(n, 'production_model'),
       referenceJudge: r.str(n, 'reference_judge'),
+      family: r.str(n, 'family'),
+      productionFamily: r.str(n, 'production_family'),
       prompt: r.str(n, 'prompt'),
       output: r.str(n, 'output'),
       pairwise: r.bool(n, 'pairwise'),

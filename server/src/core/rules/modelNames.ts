@@ -5,10 +5,16 @@
 //   a trailing date            gpt-4o-2024-08-06, x_20241022 → family gpt-4o, x
 //   a trailing 3–8 digit tag   gpt-4-0613, gemini-1.5-pro-002 → family gpt-4, gemini-1.5-pro
 //   a trailing `-v<n>[.<n>…]`  grader-v2.1                   → family grader
-// `latest` (`@latest`, `-latest`) names a moving target, so it does not pin. Two models share a family
-// when their families are equal: judge-large@2026-05-01 and judge-large@2026-09-01 do; judge-large and
-// prod-large do not (the names differ before the version). This is a syntactic rule: it cannot know
-// that two differently named models come from one provider's training run.
+// `latest` (`@latest`, `-latest`) names a moving target, so it does not pin.
+//
+// The model FAMILY (modelFamily) goes one step further: versions and sizes of one line of models are
+// one family. From the name without its version, trailing size or tier words (mini, nano, small,
+// large, pro, flash, haiku, sonnet, turbo, instruct, …), parameter counts (8b, 70b, 1.5b) and bare
+// version numbers (4o, 3.5, 3-5) are dropped, keeping at least the first word: gpt-4o,
+// gpt-4o-mini and gpt-4o-2024-08-06 are all `gpt`; claude-3-5-sonnet-20241022 and claude-3-haiku
+// are `claude`; judge-large@2026-05-01 is `judge` and prod-large is `prod`. This is a syntactic rule:
+// it cannot know that two differently named models come from one provider's training run, so a spec
+// names the family where the naming does not tell (judge.family, judge.production_family).
 
 export interface ModelId {
   family: string;
@@ -38,6 +44,28 @@ export function parseModelId(id: string): ModelId {
   const tag = /^(.+?)[-_](\d{3,7}|v\d+(?:\.\d+)*)$/i.exec(s);
   if (tag) return { family: tag[1]!.toLowerCase(), version: tag[2]!, style: 'dash-tag' };
   return { family: s.toLowerCase() };
+}
+
+/** Size, tier and variant words that name a member of a family, not a family. */
+const MEMBER_WORD = /^(mini|nano|micro|tiny|small|medium|base|large|xl|xxl|pro|plus|max|flash|lite|ultra|turbo|preview|instruct|chat|it|haiku|sonnet|opus)$/i;
+/** A bare version (4, 4o, 3.5, 1.5) or a parameter count (8b, 70b, 1.5b, 400m). */
+const VERSION_WORD = /^(\d+(\.\d+)*[a-z]?|\d+(\.\d+)?[bmk])$/i;
+
+/**
+ * The family of a model id: its name without version, size or tier (see the header). `override`, when
+ * given (the spec's `family` keys), wins, read the same way (family: gpt-4o is the gpt family).
+ */
+export function modelFamily(id: string, override?: string): string {
+  const declared = override?.trim();
+  return reduceToFamily(declared ? parseModelId(declared).family : parseModelId(id).family);
+}
+
+function reduceToFamily(name: string): string {
+  const words = name.toLowerCase().split(/[-_:\s]+/).filter((w) => w !== '');
+  if (words.length === 0) return name.trim().toLowerCase();
+  let end = words.length;
+  while (end > 1 && (MEMBER_WORD.test(words[end - 1]!) || VERSION_WORD.test(words[end - 1]!))) end--;
+  return words.slice(0, end).join('-');
 }
 
 /**
