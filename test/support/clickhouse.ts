@@ -15,6 +15,8 @@ export interface ClickHouseServer {
   user: string;
   password: string;
   dir: string;
+  /** The server's process id (also its process group). */
+  pid: number;
   /** Runs SQL through the HTTP interface (tests' setup only). */
   query(sql: string, body?: string): Promise<string>;
   stop(): void;
@@ -113,5 +115,5 @@ export async function startClickHouse(): Promise<ClickHouseServer> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, user: 'default', password: CLICKHOUSE_PASSWORD, dir, query, stop };
+  return { url, user: 'default', password: CLICKHOUSE_PASSWORD, dir, pid: pgid, query, stop };
 }

@@ -3,13 +3,17 @@
 // texts (a test regenerates it and fails when it differs). Engines run the text and feed the rows to
 // statisticsFromSqlRows.
 //
-// One statement, three UNION ALL parts, each one aggregation pass over the source:
+// DuckDB: one statement, one scan — every row is converted and validated once and aggregated once
+// under two keys, (step, tier) and (UTC day, confidence), with GROUPING SETS; the small aggregated
+// result then yields the parts. ClickHouse 18.16 (no grouping sets): three passes joined by UNION ALL,
+// measured cheaper there (clickhouseStatement). The parts:
 //   part 'step'  per (step, tier): n, Σ nano-dollars, Σ quality, n quality, min t, max t, rounded costs;
 //                invalid rows (the built-in reader's bad rows) come back as one part 'bad' with their count;
 //   part 'day'   per UTC day: n and the values at the p10's ranks (type 7: ⌊(n−1)/10⌋ and the next;
 //                nearest rank: ⌈n/10⌉), from the day's (confidence, count) histogram;
 //   part 'sweep' per sweep bin (thresholdSweep.sweepBin, decided with the same double comparisons):
-//                n, Σ quality_cheap, Σ quality_flagship, Σ and n of served quality, Σ nano-dollars.
+//                n, Σ quality_cheap, Σ quality_flagship, Σ and n of served quality, Σ nano-dollars —
+//                in DuckDB sums of the day histogram's rows (a bin is a function of the confidence).
 // Result columns of every part: part, k, tier, n, cost, a, b, c, d, e (meaning per part as above).
 //
 // Row validity is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
@@ -149,6 +153,86 @@ function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): str
   ].join('\n');
 }
 
+const iffOf = (duck: boolean) => (cond: string, a: string, b: string): string => (duck ? `CASE WHEN ${cond} THEN ${a} ELSE ${b} END` : `if(${cond}, ${a}, ${b})`);
+
+/** Sweep bin of the double `v`, decided like thresholdSweep.sweepBin (exact comparisons against k/100). */
+function sweepBinSql(v: string, iff: ReturnType<typeof iffOf>): string {
+  const b0 = `least(100, greatest(0, floor(${v} * 100)))`;
+  return iff(`${b0} / 100 > ${v}`, `${b0} - 1`, iff(`${b0} < 100 AND (${b0} + 1) / 100 <= ${v}`, `${b0} + 1`, b0));
+}
+
+/**
+ * The aggregates of the one pass, the same in both grouping sets: g_n rows; g_cost Σ nano-dollars;
+ * g_qs, g_qn Σ and count of served quality; g_t0, g_t1 first and last t; g_rnd costs rounded to the
+ * grid; the shadow sample (both qualities known): g_sn rows, g_qc, g_qf Σ qualities, g_sq, g_sqn Σ and
+ * count of served quality, g_snano Σ nano-dollars.
+ */
+function passAggregates(iff: ReturnType<typeof iffOf>): string[] {
+  return [
+    'count(*) AS g_n',
+    'sum(nano) AS g_cost',
+    'sum(q) AS g_qs',
+    `sum(${iff('qok', '1', '0')}) AS g_qn`,
+    'min(t) AS g_t0',
+    'max(t) AS g_t1',
+    `sum(${iff('valid AND nano / 1000000000 <> cst', '1', '0')}) AS g_rnd`,
+    `sum(${iff('sok', '1', '0')}) AS g_sn`,
+    'sum(qc) AS g_qc',
+    'sum(qf) AS g_qf',
+    `sum(${iff('sok', 'q', '0')}) AS g_sq`,
+    `sum(${iff('sok AND qok', '1', '0')}) AS g_sqn`,
+    `sum(${iff('sok', 'nano', '0')}) AS g_snano`,
+  ];
+}
+
+/**
+ * DuckDB: one scan, one aggregation with two grouping sets — (step, tier) and (day, confidence) —
+ * materialized once; the parts are read from it. Invalid rows form the (NULL, NULL) group of each set.
+ */
+function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
+  const iff = iffOf(true);
+  const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
+  const keys = [
+    `CASE WHEN valid THEN ${x.floorDiv('t', stepMs)} END AS sk`,
+    'CASE WHEN valid THEN tr END AS tk',
+    `CASE WHEN valid THEN ${x.floorDiv('t', DAY_MS)} END AS dk`,
+    'CASE WHEN valid THEN conf END AS vk',
+  ];
+  const DAY_SET = 12; // GROUPING(sk, tk, dk, vk) of the set (dk, vk): sk and tk rolled up
+  return [
+    'WITH g AS MATERIALIZED (',
+    `  SELECT GROUPING(sk, tk, dk, vk) AS gid, sk, tk, dk, vk,`,
+    `         ${passAggregates(iff).join(',\n         ')}`,
+    `  FROM (`,
+    `    SELECT *, ${keys.join(`,\n              `)}`,
+    `    FROM (\n${typedRows(desc, x, '      ')}\n    )`,
+    '  )',
+    '  GROUP BY GROUPING SETS ((sk, tk), (dk, vk))',
+    ')',
+    `SELECT CASE WHEN sk IS NULL THEN 'bad' ELSE 'step' END AS part, coalesce(sk, 0) AS k, coalesce(tk, '') AS tier,`,
+    '       CAST(g_n AS BIGINT) AS n, CAST(g_cost AS BIGINT) AS cost, CAST(g_qs AS DOUBLE) AS a, CAST(g_qn AS DOUBLE) AS b,',
+    '       CAST(g_t0 AS DOUBLE) AS c, CAST(g_t1 AS DOUBLE) AS d, CAST(g_rnd AS DOUBLE) AS e',
+    `FROM g WHERE gid = 3`,
+    'UNION ALL',
+    `SELECT 'day' AS part, dk AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,`,
+    '       min(vk) FILTER (WHERE upto > (nd - 1) // 10) AS a,',
+    '       min(vk) FILTER (WHERE upto > least((nd - 1) // 10 + 1, nd - 1)) AS b,',
+    '       min(vk) FILTER (WHERE upto >= greatest(1, (nd + 9) // 10)) AS c,',
+    '       CAST(NULL AS DOUBLE) AS d, CAST(NULL AS DOUBLE) AS e',
+    'FROM (',
+    '  SELECT dk, vk, sum(g_n) OVER (PARTITION BY dk ORDER BY vk ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,',
+    '         sum(g_n) OVER (PARTITION BY dk) AS nd',
+    `  FROM g WHERE gid = ${DAY_SET} AND dk IS NOT NULL`,
+    ')',
+    'GROUP BY dk',
+    'UNION ALL',
+    `SELECT 'sweep' AS part, CAST(${sweepBinSql('vk', iff)} AS BIGINT) AS k, '' AS tier, CAST(sum(g_sn) AS BIGINT) AS n, CAST(sum(g_snano) AS BIGINT) AS cost,`,
+    '       CAST(sum(g_qc) AS DOUBLE) AS a, CAST(sum(g_qf) AS DOUBLE) AS b, CAST(sum(g_sq) AS DOUBLE) AS c, CAST(sum(g_sqn) AS DOUBLE) AS d, CAST(NULL AS DOUBLE) AS e',
+    `FROM g WHERE gid = ${DAY_SET} AND dk IS NOT NULL AND g_sn > 0`,
+    'GROUP BY 2',
+  ].join('\n');
+}
+
 function stepPart(desc: RoutingSqlDescription, x: Dialect): string {
   const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
   const d = desc.dialect === 'duckdb';
@@ -176,21 +260,6 @@ function dayPart(desc: RoutingSqlDescription, x: Dialect): string {
     `    WHERE valid`,
     `    GROUP BY day, v`,
   ].join('\n');
-  if (desc.dialect === 'duckdb') {
-    return [
-      `SELECT 'day' AS part, day AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,`,
-      `       min(v) FILTER (WHERE upto > (nd - 1) // 10) AS a,`,
-      `       min(v) FILTER (WHERE upto > least((nd - 1) // 10 + 1, nd - 1)) AS b,`,
-      `       min(v) FILTER (WHERE upto >= greatest(1, (nd + 9) // 10)) AS c,`,
-      `       CAST(NULL AS DOUBLE) AS d, CAST(NULL AS DOUBLE) AS e`,
-      `FROM (`,
-      `  SELECT day, v, sum(cnt) OVER (PARTITION BY day ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,`,
-      `         sum(cnt) OVER (PARTITION BY day) AS nd`,
-      `  FROM (\n${hist}\n  )`,
-      `)`,
-      `GROUP BY day`,
-    ].join('\n');
-  }
   const at = (rank: string): string => `tupleElement(h[arrayFirstIndex(u -> u > ${rank}, upto)], 1)`;
   return [
     `SELECT 'day' AS part, day AS k, '' AS tier, toInt64(nd) AS n, toInt64(0) AS cost,`,
@@ -226,10 +295,21 @@ function sweepPart(desc: RoutingSqlDescription, x: Dialect): string {
   ].join('\n');
 }
 
+/**
+ * ClickHouse 18.16 (no grouping sets, CTEs or window functions): three aggregation passes joined by
+ * UNION ALL — per (step, tier), per (day, confidence) and per sweep bin of the shadow sample. Measured
+ * on 18.16 (bench/engines.bench.ts), this costs less server CPU than one pass that gives each row both
+ * keys with arrayJoin (5M rows: 1.4–1.5 s against 2.2–2.4 s): its columnar scans are cheap, and the
+ * doubled aggregation was not.
+ */
+function clickhouseStatement(desc: RoutingSqlDescription, x: Dialect): string {
+  const parts = [stepPart(desc, x), dayPart(desc, x)];
+  if (desc.columns.quality_cheap && desc.columns.quality_flagship) parts.push(sweepPart(desc, x));
+  return parts.join('\nUNION ALL\n');
+}
+
 /** The one SQL statement whose rows are the routing report's sufficient statistics. */
 export function routingStatisticsSql(desc: RoutingSqlDescription): string {
   const x = dialectOf(desc.dialect);
-  const parts = [stepPart(desc, x), dayPart(desc, x)];
-  if (desc.columns.quality_cheap && desc.columns.quality_flagship) parts.push(sweepPart(desc, x));
-  return `${parts.join('\nUNION ALL\n')}\n`;
+  return `${desc.dialect === 'duckdb' ? duckdbStatement(desc, x) : clickhouseStatement(desc, x)}\n`;
 }
