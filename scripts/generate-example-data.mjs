@@ -9,19 +9,23 @@
 //                                   while its confidence stays as high as on day one (overconfidence).
 //                                   One batch (2026-07 / enterprise) has a careless second annotator,
 //                                   so its κ is under 0.80 and the report excludes it.
-//   examples/data/routing.csv       35 days of requests (2026-09-01 … 2026-10-05), sampled at 72 an
-//                                   hour: time, tier, router confidence, cost, quality of the served
-//                                   answer; for a 5% shadow sample also quality_cheap/quality_flagship.
+//   examples/data/routing.csv       35 days of requests (2026-09-01 … 2026-10-05), a uniform random
+//                                   sample of the spec's 1,000 QPS at router.sample_rate 0.00002 (one
+//                                   request in 50,000: 72 an hour on average): time, tier, router
+//                                   confidence, cost, quality of the served answer; for a 5% shadow
+//                                   sample also quality_cheap/quality_flagship.
 //                                   On day 30 (2026-09-30) at 14:00 UTC a long-context feature ships:
 //                                   a quarter of the traffic is new and the router is unsure of it,
 //                                   flagship share goes from 8% to 28% (seed Deep Dive B: silent
-//                                   flagship bleed), p10 confidence drops from ~0.74 to under 0.55.
+//                                   flagship bleed; the ledger's router-drift row prices exactly this
+//                                   20% shift), p10 confidence drops from ~0.74 to under 0.55.
 //   examples/data/routing.jsonl     the first week of the same rows as JSON Lines (kept small).
 //   examples/data/routing.parquet   the same rows as Parquet (needs the hyparquet-writer devDependency).
 //
-// Tier shares come from a low-discrepancy (Weyl) sequence instead of independent draws, so an hour of
-// 72 sampled requests holds the intended mix to within a request or two. That keeps the 1-hour
-// alerts quiet before the bleed, as they would be on the full traffic the sample stands for.
+// Sampling noise is the real one: each hour's count is Poisson(72) (Bernoulli sampling of 3.6M
+// requests), and each request's tier is an independent draw from the hour's mix, so an hour's
+// flagship count has binomial spread (sd ≈ 2.3 of 5.8 before the bleed). The alerts' sampling-noise
+// guards (docs/statistics.md) keep such a log quiet before the bleed and detect the bleed on day 30.
 // Every request has 256 output tokens (the seed's average) priced per tier as in the spec
 // ($0.75 / $4 / $30 per 1M tokens), so costs are exact decimals.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -47,6 +51,17 @@ function normal(r) {
   const u = 1 - r();
   const v = r();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+/** Poisson(λ) by multiplying uniforms (Knuth); fine for λ = 72 (e^−72 ≈ 5e−32 is a normal double). */
+function poisson(r, lambda) {
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = r();
+  while (p > limit) {
+    k++;
+    p *= r();
+  }
+  return k;
 }
 const likert = (x) => (x < -1.2 ? 1 : x < -0.4 ? 2 : x < 0.4 ? 3 : x < 1.2 ? 4 : 5);
 
@@ -86,18 +101,18 @@ const likert = (x) => (x < -1.2 ? 1 : x < -0.4 ? 2 : x < 0.4 ? 3 : x < 1.2 ? 4 :
   const r = rng(20260901);
   const start = Date.UTC(2026, 8, 1); // 2026-09-01
   const days = 35;
-  const perHour = 72;
+  const perHour = 72; // expected requests an hour: 1,000 QPS × 3,600 s × 0.00002
   const bleedStart = Date.UTC(2026, 8, 30, 14); // day 30, 14:00 UTC
   const nanoPerToken = { cheap: 750, mid: 4000, flagship: 30000 }; // $0.75, $4, $30 per 1M tokens
   const tokens = 256;
-  const golden = 0.6180339887498949;
   const rows = [];
-  let k = 0;
   for (let h = 0; h < days * 24; h++) {
-    for (let i = 0; i < perHour; i++) {
-      const t = start + h * 3_600_000 + Math.floor(((i + r()) * 3_600) / perHour) * 1000;
+    const times = [];
+    for (let i = poisson(r, perHour); i > 0; i--) times.push(start + h * 3_600_000 + Math.floor(r() * 3_600) * 1000);
+    times.sort((a, b) => a - b);
+    for (const t of times) {
       const bleed = t >= bleedStart;
-      const u = (k++ * golden) % 1;
+      const u = r();
       const longContext = bleed && r() < 0.25;
       // healthy router confidence: p10 ≈ 0.74; the new long-context traffic sits at 0.30–0.60
       const confidence = longContext ? 0.3 + 0.3 * r() : 0.62 + 0.38 * Math.sqrt(r());
@@ -123,7 +138,7 @@ const likert = (x) => (x < -1.2 ? 1 : x < -0.4 ? 2 : x < 0.4 ? 3 : x < 1.2 ? 4 :
   }
   const header = ['time', 'tier', 'confidence', 'cost', 'quality', 'quality_cheap', 'quality_flagship'];
   writeFileSync(join(out, 'routing.csv'), header.join(',') + '\n' + rows.map((row) => header.map((h) => row[h]).join(',')).join('\n') + '\n');
-  // JSON Lines: the first week only (12,096 rows), to keep the committed copy small; optional
+  // JSON Lines: the first week only (12,190 rows), to keep the committed copy small; optional
   // columns are left out of a line when empty, as JSON Lines writers do.
   const firstWeek = rows.filter((row) => row.time < '2026-09-08');
   writeFileSync(

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { RoutingPanelModel } from '../../server/src/data/panelModel';
 import { baseOptions, chartFigure, renderPlot, type ExportHandler, type Theme } from './charts';
 import { fmt, h, money, pct, table, when } from './dom';
+import { basisDisagreements, incidentMoneyRows } from '../../server/src/data/incidentText';
 
 const alertShort: Record<string, string> = { 'flagship-share': 'flagship share', 'p10-confidence': 'p10 confidence', 'cost-share': 'cost share' };
 
@@ -19,29 +20,12 @@ export function renderRouting(r: RoutingPanelModel, theme: Theme, width: number,
       'section',
       { id: 'alerts', class: `verdict ${fired.length ? 'blocked' : 'ok'}`, 'aria-labelledby': 'alerts-title' },
       h('h2', { id: 'alerts-title' }, fired.length ? `${fired.length} of ${r.alerts.length} alerts fired` : 'No alert fired'),
-      h('p', { id: 'span' }, r.span ? `${r.source.rows.toLocaleString('en-US')} requests from ${when(r.span.from)} to ${when(r.span.to)}; total cost ${money(r.totalCost)}.` : 'No requests.'),
+      h('p', { id: 'span' }, r.span ? `${r.source.rows.toLocaleString('en-US')} requests from ${when(r.span.from)} to ${when(r.span.to)}; total cost ${money(r.totalCost)}${r.scale ? `; at the declared traffic (scaled ${r.scale.statement}) ${money(r.scale.costPerDayScaled)} a day` : ''}.` : 'No requests.'),
       h('ul', { id: 'alert-list' }, ...r.alerts.map((a) => h('li', { class: a.firstFiredAt ? 'bad' : 'good', 'data-alert': a.kind }, `${a.label}: ${a.firstFiredAt ? `first fires at ${when(a.firstFiredAt)} (value ${fmt(a.value, 3)}, limit ${fmt(a.limit, 3)})` : 'never fires'}`))),
     ),
   );
 
-  if (r.incident) {
-    const i = r.incident;
-    out.push(
-      h(
-        'section',
-        { id: 'incident', 'aria-labelledby': 'incident-title' },
-        h('h2', { id: 'incident-title' }, 'Incident cost'),
-        h('p', { id: 'incident-so-far' }, `Since ${when(i.startedAt)} the incident has cost ${money(i.costSoFar)} over the baseline tier mix${i.ledgerId ? ` (ledger row ${i.ledgerId})` : ''}.`),
-        table({
-          id: 'table-incident-windows',
-          caption: 'What the incident costs if it is detected after each detection window of the ledger',
-          header: ['detected after', 'cost over baseline'],
-          numeric: [1],
-          rows: i.windows.map((w) => [w.window, money(w.cost)]),
-        }),
-      ),
-    );
-  }
+  if (r.incident) out.push(incidentSection(r.incident, r.scale));
 
   if (r.shares.length > 0) {
     const pts = r.shares.flatMap((s) => s.points.map((p) => ({ tier: s.tier, t: new Date(p.t), share: p.share })));
@@ -204,4 +188,23 @@ export function renderRouting(r: RoutingPanelModel, theme: Theme, width: number,
     );
   }
   return out;
+}
+
+/** The incident in the ledger's money: the ledger row as written, the log on the ledger's basis, the log at the router's prices (scaled). */
+function incidentSection(i: NonNullable<RoutingPanelModel['incident']>, scale: RoutingPanelModel['scale']): HTMLElement {
+  const m = i.money;
+  const soFar = m?.costSoFarScaled && m.scale
+    ? `Since ${when(i.startedAt)} the incident has cost ${money(m.costSoFarScaled.value)} over the baseline tier mix at the declared traffic (scaled ${m.scale.statement}); in the log itself ${money(i.costSoFar)}.`
+    : `Since ${when(i.startedAt)} the incident has cost ${money(i.costSoFar)} over the baseline tier mix in the log itself${m?.scaleReason ? ` (not scaled: ${m.scaleReason})` : ''}.`;
+  const children: (HTMLElement | string)[] = [h('h2', { id: 'incident-title' }, 'Incident cost'), h('p', { id: 'incident-so-far' }, soFar)];
+  if (m && m.rows.length > 0) {
+    const t = incidentMoneyRows(m);
+    children.push(table({ id: 'table-incident-money', caption: 'The incident priced like the ledger: per day and if detected after each detection window', header: t.header, numeric: t.header.map((_, k) => k).filter((k) => k >= 2), rows: t.rows }));
+    const notes = [...m.rows.flatMap((r) => r.reasons.map((why) => `Ledger row ${r.ledgerId}: ${why}.`)), ...basisDisagreements(m).map((d) => d.message)];
+    if (notes.length > 0) children.push(h('ul', { id: 'incident-warnings' }, ...notes.map((n) => h('li', { class: 'bad' }, n))));
+  } else {
+    children.push(table({ id: 'table-incident-windows', caption: 'What the incident costs in the log itself if it is detected after each detection window of the ledger', header: ['detected after', 'cost over baseline (log)'], numeric: [1], rows: i.windows.map((w) => [w.window, money(w.cost)]) }));
+  }
+  if (!scale) children.push(h('p', { id: 'incident-unscaled' }, 'The log is not scaled to the declared traffic: declare router.sample_rate or traffic.qps.'));
+  return h('section', { id: 'incident', 'aria-labelledby': 'incident-title' }, ...children);
 }

@@ -121,18 +121,24 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       const { page } = session;
       await focusSpec(page, 'support-chat.evalspec.yaml');
       const { frame, ms } = await openPanel(page, 'EvalSpec: Open routing preview');
-      report('routing panel: command → figures (60,480 rows)', `${ms} ms`);
-      report('routing panel (60,480 rows): report request / webview draw', `${await frame.locator('#app').getAttribute('data-request-ms')} ms / ${await frame.locator('#app').getAttribute('data-draw-ms')} ms`);
+      report('routing panel: command → figures (60,485 rows)', `${ms} ms`);
+      report('routing panel (60,485 rows): report request / webview draw', `${await frame.locator('#app').getAttribute('data-request-ms')} ms / ${await frame.locator('#app').getAttribute('data-draw-ms')} ms`);
       assert.match(await frame.locator('#alerts-title').innerText(), /3 of 3 alerts fired/);
-      assert.match(await frame.locator('[data-alert="flagship-share"]').innerText(), /first fires at 2026-09-30 14:55 UTC/);
+      assert.match(await frame.locator('[data-alert="flagship-share"]').innerText(), /first fires at 2026-09-30 15:10 UTC/);
       assert.match(await frame.locator('[data-alert="p10-confidence"]').innerText(), /first fires at 2026-10-02/);
-      assert.match(await frame.locator('[data-alert="cost-share"]').innerText(), /first fires at 2026-09-30 14:05 UTC/);
-      assert.match(await frame.locator('#incident-so-far').innerText(), /\$13\.71/);
-      const windows = await frame.locator('#table-incident-windows tbody tr').allInnerTexts();
-      assert.match(windows.join('\n'), /5m\s+\$0\.01[\s\S]*4h\s+\$0\.42[\s\S]*24h\s+\$2\.51/);
-      assert.match(await frame.locator('#table-cost').innerText(), /flagship\s+6,711\s+\$51\.54/);
+      assert.match(await frame.locator('[data-alert="cost-share"]').innerText(), /first fires at 2026-09-30 15:20 UTC/);
+      // Panel money = ledger money: the log (a 1-in-50,000 sample) scaled to the declared traffic, the
+      // ledger row's own figures to the cent, and the log's shift priced on the ledger's basis.
+      assert.match(await frame.locator('#incident-so-far').innerText(), /\$699,273\.30 over the baseline tier mix at the declared traffic \(scaled ×50,000 = 1 ÷ router\.sample_rate 0\.00002.*in the log itself \$13\.99/);
+      const money = await frame.locator('#table-incident-money tbody tr').allInnerTexts();
+      assert.equal(money.length, 3, money.join('\n'));
+      assert.match(money[0]!, /ledger router-drift as written 20\.0% to flagship\s+traffic price × cost_multiplier 10\s+\$119,439\.36\s+\$414\.72\s+\$19,906\.56\s+\$119,439\.36/);
+      assert.match(money[1]!, /this log on the ledger's basis 20\.6% to flagship\s+traffic price × cost_multiplier 10\s+\$123,308\.63\s+\$428\.15\s+\$20,551\.44\s+\$123,308\.63/);
+      assert.match(money[2]!, /this log at the router's prices\s+router tier prices \(log spend ×50,000\)\s+\$129,270\.07\s+\$448\.85\s+\$21,545\.01\s+\$129,270\.07/);
+      assert.equal(await frame.locator('#incident-warnings').count(), 0, '4.8% apart: within the 10% tolerance');
+      assert.match(await frame.locator('#table-cost').innerText(), /flagship\s+6,754\s+\$51\.87/);
       for (const id of ['tier-share', 'p10-confidence', 'cost-per-tier', 'frontier']) await frame.locator(`#chart-${id} svg[role="img"]`).first().waitFor({ timeout });
-      assert.match(await frame.locator('#chart-frontier .summary').innerText(), /current router costs \$0\.00117/);
+      assert.match(await frame.locator('#chart-frontier .summary').innerText(), /current router costs \$0\.00123/);
       await screenshot(page, 'panel-routing');
       await frame.locator('#chart-tier-share').scrollIntoViewIfNeeded();
       await screenshot(page, 'panel-routing-shares');

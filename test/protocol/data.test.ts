@@ -126,7 +126,7 @@ describe('data files over the protocol', { timeout: 120_000 }, () => {
     const rt = rr.report as RoutingPanelModel;
     assert.deepEqual(rt.tiers, ['cheap', 'mid', 'flagship']);
     assert.equal(rt.flagshipTier, 'flagship');
-    assert.equal(rt.source.rows, 60480);
+    assert.equal(rt.source.rows, 60485);
     assert.equal(rt.alerts.find((a) => a.kind === 'flagship-share')!.firstFiredAt?.slice(0, 10), '2026-09-30');
     assert.deepEqual(rt.incident!.windows.map((w) => w.window).slice(0, 3), ['5m', '4h', '24h']);
     assert.ok(rt.frontier && rt.frontier.points.some((p) => p.pareto) && rt.frontier.current);

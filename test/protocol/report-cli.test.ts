@@ -70,11 +70,13 @@ describe('evalspec report', { timeout: 120_000 }, () => {
     const r = run(['report', 'routing', 'spec.evalspec.yaml', '--format=markdown'], ws);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^## Router results: support-chat/);
-    assert.match(r.stdout, /\| flagship share of the last 60 min \\> 30-day baseline \+ 5 pp \| 2026-09-30 14:55 UTC \|/);
-    assert.match(r.stdout, /\| 24h \| \\\$2\.51 \|/); // `$` escaped: GitHub renders `$…$` as math
+    assert.match(r.stdout, /\| flagship share of the last 60 min \\> 30-day baseline \+ 5 pp \| 2026-09-30 15:10 UTC \|/);
+    // The ledger's money, not the log's own dollars (`$` escaped: GitHub renders `$…$` as math).
+    assert.match(r.stdout, /\| ledger router-drift as written 20\.0% to flagship \| traffic price × cost\\_multiplier 10 \| \\\$119,439\.36 \| \\\$414\.72 \| \\\$19,906\.56 \| \\\$119,439\.36 \|/);
+    assert.match(r.stdout, /\| this log at the router's prices \| router tier prices \\\(log spend ×50,000\\\) \| \\\$129,270\.07 \|/);
     const j = JSON.parse(run(['report', 'routing', 'spec.evalspec.yaml', '--format', 'json'], ws).stdout) as ReportCommandOutput;
     const rt = (j.result as { report: RoutingPanelModel }).report;
-    assert.equal(rt.costPerTier.find((t) => t.tier === 'flagship')!.requests, 6711);
+    assert.equal(rt.costPerTier.find((t) => t.tier === 'flagship')!.requests, 6754);
   });
 
   it('reports a missing or escaping data file as an error finding (exit 1)', () => {

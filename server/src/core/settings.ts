@@ -24,6 +24,8 @@ export interface RuleThresholds {
   flagshipShareOverBaselinePp: number;
   minP10Confidence: number;
   costShareOverMovingAvg: number;
+  /** Relative gap between an incident priced at the router's prices and at the ledger's traffic price above which the routing report warns. */
+  incidentBasisTolerance: number;
   minLedgerRows: number;
   minDetectionSensitivity: number;
 }
@@ -43,6 +45,7 @@ export const defaultThresholds: RuleThresholds = {
   flagshipShareOverBaselinePp: 5,
   minP10Confidence: 0.55,
   costShareOverMovingAvg: 1.1,
+  incidentBasisTolerance: 0.1,
   minLedgerRows: 3,
   minDetectionSensitivity: 10,
 };

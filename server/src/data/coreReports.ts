@@ -8,6 +8,8 @@ import type { DataFileError, TableReadSuccess } from '../core/data';
 import { correlationCi } from '../core/stats';
 import type { Defined } from '../core/types';
 import { tierRoles } from '../core/model/tierRoles';
+import { exactInput } from '../core/figures/format';
+import { incidentMoneyPanel, scaleStatement } from './incidentPanel';
 import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
@@ -40,12 +42,24 @@ export function routingOptions(job: DataJob): RoutingReportOptions {
   // A router incident is a traffic shift: only those rows' detection windows price it.
   const ledger = (job.model.ledger?.rows ?? [])
     .filter((l) => l.kind?.value === 'traffic_shift' && l.id?.value && l.detection && l.detection.length > 0)
-    .map((l) => ({ id: l.id!.value, detection: l.detection!.map((d) => d.value) }));
+    .map((l) => ({
+      id: l.id!.value,
+      detection: l.detection!.map((d) => d.value),
+      ...(l.share ? { share: exactInput(l.share) as string | number } : {}),
+      ...(l.costMultiplier ? { costMultiplier: exactInput(l.costMultiplier) as string | number } : {}),
+    }));
+  const t = job.model.traffic;
+  const money: RoutingReportOptions['money'] = { basisTolerance: th.incidentBasisTolerance };
+  if (t?.qps) money.qps = exactInput(t.qps) as string | number;
+  if (t?.avgOutputTokens) money.avgOutputTokens = exactInput(t.avgOutputTokens) as string | number;
+  if (t?.pricePer1mOutputTokens) money.pricePer1M = exactInput(t.pricePer1mOutputTokens) as string | number;
+  if (r?.sampleRate) money.sampleRate = exactInput(r.sampleRate) as string | number;
   const o: RoutingReportOptions = {
     flagshipShareOverBaselinePp: r?.alerts?.flagshipShareOverBaselinePp?.value ?? th.flagshipShareOverBaselinePp,
     minP10Confidence: r?.alerts?.minP10Confidence?.value ?? th.minP10Confidence,
     costShareOverMovingAvg: r?.alerts?.costShareOverMovingAvg?.value ?? th.costShareOverMovingAvg,
     ledger,
+    money,
   };
   if (tiers.length > 0) {
     // By role, else by price, never by list order (core/model/tierRoles.ts): the same tiers `check` names.
@@ -203,6 +217,13 @@ function calibrationPanel(r: CalibrationReport, src: DataSource, specName: strin
   };
 }
 
+/** The log's spend per day (over its span) × the scale factor: what the router costs a day at the declared traffic. */
+function costPerDay(r: RoutingReport, total: number): number | null {
+  const span = Date.parse(r.to) - Date.parse(r.from);
+  if (!r.scale.defined || !(span > 0)) return null;
+  return (total * 86_400_000 * r.scale.value.factorValue) / span;
+}
+
 function routingPanel(r: RoutingReport, src: DataSource, specName: string | null): RoutingPanelModel {
   const tiers = r.tiers.map((t) => t.tier);
   const flagship = r.settings.flagshipTier;
@@ -236,12 +257,15 @@ function routingPanel(r: RoutingReport, src: DataSource, specName: string | null
       return { tier: t.tier, requests: t.requests, cost, costShare: t.costShareValue, costPerRequest: t.requests > 0 ? cost / t.requests : null };
     }),
     totalCost: total,
+    scale: r.scale.defined ? { factor: r.scale.value.factorValue, statement: scaleStatement(r.scale.value), costPerDayScaled: costPerDay(r, total) } : null,
+    scaleReason: r.scale.defined ? null : r.scale.reason,
     incident: incident
       ? {
           startedAt: incident.since,
           costSoFar: exactToNumber(incident.extraSpend.usd),
           windows: incident.windows.map((w) => ({ window: w.window, cost: exactToNumber(w.cost.usd) })),
           ledgerId: incident.windows[0]?.ledgerId ?? null,
+          money: incidentMoneyPanel(r.incidentMoney),
         }
       : null,
     frontier: sweep

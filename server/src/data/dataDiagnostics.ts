@@ -7,6 +7,7 @@ import type { DataReportResult } from '../protocol';
 import { own } from '../core/own';
 import type { CalibrationPanelModel, PanelModel, RoutingAlertKind, RoutingPanelModel } from './panelModel';
 import { formatNumber, formatPercent, formatTime } from './reportText';
+import { basisDisagreements, costSoFarSentence } from './incidentText';
 
 export const dataDiagnosticCodes = {
   missing: 'data-file-missing',
@@ -23,6 +24,7 @@ export const dataDiagnosticCodes = {
   flagshipShare: 'routing-flagship-share-alert',
   p10Confidence: 'routing-p10-confidence-alert',
   costShare: 'routing-cost-share-alert',
+  basisDisagrees: 'routing-incident-basis-disagrees',
 } as const;
 
 /** The diagnostic code for a reader's error code (see core/data/dataFileError.ts). */
@@ -135,7 +137,7 @@ function routingDiagnostics(r: RoutingPanelModel, range: Range): SpecDiagnostic[
   for (const a of r.alerts) {
     if (a.firstFiredAt === null) continue;
     const value = a.kind === 'p10-confidence' ? `${formatNumber(a.value, 3)} against ${formatNumber(a.limit, 3)}` : `${formatPercent(a.value, 1)} against a limit of ${formatPercent(a.limit, 1)}`;
-    const cost = a.kind === 'flagship-share' && r.incident?.costSoFar != null ? ` The incident has cost $${formatNumber(r.incident.costSoFar, 2)} over baseline so far.` : '';
+    const cost = a.kind === 'flagship-share' && r.incident ? costSoFarSentence(r.incident.money, r.incident.costSoFar) : '';
     out.push({
       code: alertCodes[a.kind],
       severity: 'warning',
@@ -143,6 +145,11 @@ function routingDiagnostics(r: RoutingPanelModel, range: Range): SpecDiagnostic[
       range,
       data: { kind: a.kind, firstFiredAt: a.firstFiredAt, value: a.value, limit: a.limit },
     });
+  }
+  if (r.incident?.money) {
+    for (const d of basisDisagreements(r.incident.money)) {
+      out.push({ code: dataDiagnosticCodes.basisDisagrees, severity: 'warning', message: d.message, range, data: { ledgerId: d.ledgerId, ratio: d.ratio, tolerance: d.tolerance } });
+    }
   }
   return out;
 }

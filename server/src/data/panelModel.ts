@@ -4,6 +4,7 @@
 // tables). Plain JSON (no Dates, no typed arrays, no NaN: a missing figure is `null`), so it
 // crosses the LSP and webview boundaries unchanged. Declared once here; the client and the webview
 // import these types.
+import type { IncidentMoneyPanel } from './incidentText';
 
 /** An estimate with its seeded-bootstrap interval; `null` bounds when the interval is undefined. */
 export interface Estimate {
@@ -113,8 +114,14 @@ export interface RoutingPanelModel {
   alerts: RoutingAlert[];
   costPerTier: { tier: string; requests: number; cost: number; costShare: number; costPerRequest: number | null }[];
   totalCost: number;
-  /** The incident (first alert onwards): cost over baseline so far, and at each ledger detection window. */
-  incident: { startedAt: string | null; costSoFar: number | null; windows: { window: string; cost: number | null }[]; ledgerId: string | null } | null;
+  /** The log → declared traffic factor (router.sample_rate, else traffic.qps over the logged rate), or why there is none. */
+  scale: { factor: number; statement: string; costPerDayScaled: number | null } | null;
+  scaleReason: string | null;
+  /**
+   * The incident (first alert onwards). `costSoFar` and `windows` are the log's own dollars (a sample);
+   * `money` is the incident at the declared traffic and on the ledger's price basis (incidentPanel.ts).
+   */
+  incident: { startedAt: string | null; costSoFar: number | null; windows: { window: string; cost: number | null }[]; ledgerId: string | null; money: IncidentMoneyPanel | null } | null;
   /** Threshold sweep over the requests where both tiers' quality is known. */
   frontier: {
     n: number;

@@ -2,6 +2,7 @@
 // text|markdown` prints and what the panels' "Copy Markdown summary" puts on the clipboard, from the
 // same model the panels draw. Pure.
 import { escapeMarkdown, terminalText } from '../core/text/userText';
+import { basisDisagreements, incidentMoneyRows } from './incidentText';
 import type { CalibrationPanelModel, Estimate, PanelModel, RoutingPanelModel, SpearmanRow } from './panelModel';
 
 export function formatNumber(v: number | null | undefined, digits: number): string {
@@ -98,19 +99,13 @@ function routingSections(r: RoutingPanelModel): Section[] {
   });
   s.push({
     title: 'Cost per tier',
+    lines: [r.scale ? `The log is a sample of the traffic: counts and money scale by ${r.scale.statement}; at the declared traffic the router costs ${formatMoney(r.scale.costPerDayScaled)} a day.` : `Figures are the log's own (not scaled: ${r.scaleReason ?? 'no scale factor'}).`],
     table: {
       header: ['tier', 'requests', 'cost', 'share of cost', 'per request'],
       rows: [...r.costPerTier.map((c) => [c.tier, c.requests.toLocaleString('en-US'), formatMoney(c.cost), formatPercent(c.costShare), c.costPerRequest === null ? '—' : `$${c.costPerRequest.toFixed(5)}`]), ['total', '', formatMoney(r.totalCost), '', '']],
     },
   });
-  if (r.incident) {
-    const i = r.incident;
-    s.push({
-      title: 'Incident cost',
-      lines: [`Started ${formatTime(i.startedAt)}; cost over baseline so far ${formatMoney(i.costSoFar)}${i.ledgerId ? ` (ledger row ${i.ledgerId})` : ''}.`],
-      table: { header: ['detected after', 'cost over baseline'], rows: i.windows.map((w) => [w.window, formatMoney(w.cost)]) },
-    });
-  }
+  if (r.incident) s.push(incidentSection(r.incident));
   if (r.frontier) {
     const f = r.frontier;
     const c = f.current;
@@ -121,6 +116,19 @@ function routingSections(r: RoutingPanelModel): Section[] {
     });
   }
   return s;
+}
+
+function incidentSection(i: NonNullable<RoutingPanelModel['incident']>): Section {
+  const m = i.money;
+  const lines = [`Started ${formatTime(i.startedAt)}; in the log itself the extra spend so far is ${formatMoney(i.costSoFar)}.`];
+  if (m?.costSoFarScaled && m.scale) lines.push(`At the declared traffic (scaled ${m.scale.statement}): ${formatMoney(m.costSoFarScaled.value)} over baseline so far.`);
+  else if (m?.scaleReason) lines.push(`Not scaled to the declared traffic: ${m.scaleReason}.`);
+  if (m) {
+    for (const r of m.rows) for (const why of r.reasons) lines.push(`Ledger row ${r.ledgerId}: ${why}.`);
+    for (const d of basisDisagreements(m)) lines.push(`Warning: ${d.message}`);
+    if (m.rows.length > 0) return { title: 'Incident cost (ledger money)', lines, table: incidentMoneyRows(m) };
+  }
+  return { title: 'Incident cost', lines, table: { header: ['detected after', 'cost over baseline (log)'], rows: i.windows.map((w) => [w.window, formatMoney(w.cost)]) } };
 }
 
 function sourceLine(r: PanelModel): string {

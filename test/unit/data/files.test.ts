@@ -138,6 +138,19 @@ describe('readTable on files', () => {
     assert.match(result.badRows.examples[0]!.message, /not valid JSON/);
   });
 
+  it('JSON Lines: an optional key the first object leaves out is read from the lines that have it', async () => {
+    // Writers leave empty keys out (the example's shadow-sample columns): the first line must not decide.
+    const dir = workspace({ 'late.jsonl': '{"x": 1}\n{"x": 2, "y": 0.5, "label": "b"}\n{"x": 3}\n' });
+    const { result, rows } = await readIn(dir, 'late.jsonl');
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.deepEqual(rows.y, [Number.NaN, 0.5, Number.NaN]); // empty numbers are NaN in a batch
+    assert.deepEqual(rows.label, [null, 'b', null]);
+    assert.deepEqual(result.columns, { x: 'x', label: 'label', y: 'y' });
+    const none = await readIn(workspace({ 'none.jsonl': '{"x": 1}\n' }), 'none.jsonl');
+    assert.deepEqual(none.result.ok && none.result.columns, { x: 'x', label: null, y: null });
+  });
+
   it('JSON Lines whose first lines are bad still counts them', async () => {
     const dir = workspace({ 'b.jsonl': 'oops\n{"x": 1}\n' });
     const { result } = await readIn(dir, 'b.jsonl');
@@ -189,7 +202,7 @@ describe('readTable on files', () => {
           s[3]! += b.categories.tier![i]!;
         }
       }, { workspaceRoot: examples });
-      assert.equal(r.ok && r.rows, 60480, JSON.stringify(r));
+      assert.equal(r.ok && r.rows, 60485, JSON.stringify(r));
       assert.equal(r.ok && r.badRows.count, 0);
       sums[f] = s;
     }

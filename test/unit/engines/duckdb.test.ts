@@ -63,7 +63,7 @@ describe('duckdb engine', () => {
       const r = await runEngine({ engine: 'duckdb', path: file }, run(examples));
       assert.ok(r.ok, r.ok ? '' : r.message);
       assert.ok(r.report.defined);
-      assert.equal(r.rows, 60_480);
+      assert.equal(r.rows, 60_485);
       assert.ok(r.report.value.alerts.every((a) => a.first !== null), 'the example fires all three alerts');
       assertSameReport(r.report.value, csvReport);
     });

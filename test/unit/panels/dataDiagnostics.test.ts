@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dataDiagnostics, dataErrorDiagnosticCode } from '../../../server/src/data/dataDiagnostics';
+import type { IncidentMoneyPanel } from '../../../server/src/data/incidentText';
 import type { CalibrationPanelModel, RoutingPanelModel } from '../../../server/src/data/panelModel';
 import { reportMarkdown, reportText } from '../../../server/src/data/reportText';
 
@@ -49,7 +50,9 @@ const routing: RoutingPanelModel = {
   ],
   costPerTier: [],
   totalCost: 10,
-  incident: { startedAt: '2026-09-30T13:05:00.000Z', costSoFar: 13.71, windows: [{ window: '5m', cost: 0.01 }], ledgerId: 'router-drift' },
+  scale: null,
+  scaleReason: 'neither router.sample_rate nor traffic.qps is declared',
+  incident: { startedAt: '2026-09-30T13:05:00.000Z', costSoFar: 13.71, windows: [{ window: '5m', cost: 0.01 }], ledgerId: 'router-drift', money: null },
   frontier: null,
 };
 
@@ -89,9 +92,32 @@ describe('data diagnostics', () => {
   it('reports alerts that fired, with value, limit and cost so far, and honours severity overrides', () => {
     const ds = dataDiagnostics({ report: routing }, range);
     assert.deepEqual(ds.map((d) => d.code), ['routing-flagship-share-alert']);
-    assert.equal(ds[0]!.message, 'flagship share > baseline + 5 pp: first fires at 2026-09-30 14:15 UTC (13.9% against a limit of 13.0%). The incident has cost $13.71 over baseline so far.');
+    assert.equal(ds[0]!.message, 'flagship share > baseline + 5 pp: first fires at 2026-09-30 14:15 UTC (13.9% against a limit of 13.0%). The incident has cost $13.71 over baseline so far in the log itself.');
     assert.deepEqual(dataDiagnostics({ report: routing }, range, { 'routing-flagship-share-alert': 'off' }), []);
     assert.equal(dataDiagnostics({ report: routing }, range, { 'routing-flagship-share-alert': 'error' })[0]!.severity, 'error');
+  });
+});
+
+describe('incident money diagnostics', () => {
+  const mv = (usd: string) => ({ value: Number(usd), usd });
+  const figure = (share: number | null, perDay: string, w5: string) => ({ share, overrunPerDay: mv(perDay), windows: [{ window: '5m', cost: mv(w5) }] });
+  const money = (router: string): IncidentMoneyPanel => ({
+    scale: { factor: 50_000, exact: '50000', source: 'sample_rate', statement: '×50,000 = 1 ÷ router.sample_rate 0.00002' },
+    scaleReason: null,
+    costSoFarScaled: mv('685500'),
+    tolerance: 0.1,
+    rows: [{ ledgerId: 'router-drift', basis: 'traffic price × cost_multiplier 10', declared: figure(0.2, '119439.36', '414.72'), observed: figure(0.2, '119439.36', '414.72'), router: figure(null, router, '0'), reasons: [], disagreement: { ratio: Math.abs(Number(router) - 119439.36) / 119439.36, tolerance: 0.1, exceeds: Math.abs(Number(router) - 119439.36) / 119439.36 > 0.1 } }],
+  });
+  it('states the scaled cost so far in the alert and warns when the price bases disagree beyond the tolerance', () => {
+    const ds = dataDiagnostics({ report: { ...routing, incident: { ...routing.incident!, money: money('151725') } } }, range);
+    assert.deepEqual(ds.map((d) => d.code), ['routing-flagship-share-alert', 'routing-incident-basis-disagrees']);
+    assert.match(ds[0]!.message, /At the declared traffic \(scaled ×50,000 = 1 ÷ router\.sample_rate 0\.00002\) the incident has cost \$685,500\.00 over baseline so far; on ledger row router-drift's basis it runs \$119,439\.36 a day\.$/);
+    assert.match(ds[1]!.message, /\$151,725\.00\/day.*\$119,439\.36\/day\) differ by 27\.0%, more than 10%/);
+    assert.deepEqual(ds[1]!.data, { ledgerId: 'router-drift', ratio: (151725 - 119439.36) / 119439.36, tolerance: 0.1 });
+  });
+  it('does not warn within the tolerance', () => {
+    const ds = dataDiagnostics({ report: { ...routing, incident: { ...routing.incident!, money: money('125000') } } }, range);
+    assert.deepEqual(ds.map((d) => d.code), ['routing-flagship-share-alert']);
   });
 });
 

@@ -35,7 +35,7 @@ function report(rows: RequestRow[], options = {}): RoutingReport {
 }
 
 describe('routing report: alerts', () => {
-  // The exact threshold predicate, with the sampling-noise guard off (tested in routingGuard.test.ts):
+  // The exact threshold predicates, with the sampling-noise guards off (tested in routingGuard.test.ts):
   // 14 of 100 against a baseline of 8% is not significant at α 0.001.
   const r = report(bleedLog(), { shareAlertAlpha: 1e9, minWindowRequests: 0 });
   const alert = (k: string) => r.alerts.find((a) => a.kind === k)!;
@@ -82,7 +82,7 @@ describe('routing report: alerts', () => {
 
 describe('routing report: incident cost', () => {
   it('extra spend at the baseline mix since the first firing window, priced per detection window', () => {
-    const inc = report(bleedLog()).incident;
+    const inc = report(bleedLog(), { shareAlertAlpha: 1e9, minWindowRequests: 0 }).incident; // guards off, as above
     assert.ok(inc.defined);
     const v = inc.value;
     assert.equal(v.since, '2026-09-08T08:05:00.000Z');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { analyzeSpec, defaultSettings } from '../../../server/src/core';
 import { routingReport, type RoutingReport } from '../../../server/src/core/reports';
 import { binomialUpperTail } from '../../../server/src/core/stats/binomialUpperTail';
+import { costShareNull, costSharePValue } from '../../../server/src/core/reports/costShareGuard';
 import { seededRandom } from '../../../server/src/core/stats/seededRandom';
 import { routingOptions } from '../../../server/src/data/coreReports';
 import { routingBatch, type RequestRow } from './helpers';
@@ -86,6 +87,51 @@ describe('flagship-share alert: sampling-noise guard', () => {
     const r = share(report(rows, { minWindowRequests: 30 }));
     assert.equal(r.first, null);
     assert.ok(share(report(rows, { minWindowRequests: 5 })).first); // 10 of 10 flagship: p ≈ 0.11^10
+  });
+});
+
+const costShare = (r: RoutingReport) => r.alerts.find((a) => a.kind === 'cost-share')!;
+
+describe('cost-share alert: sampling-noise guard', () => {
+  it('the null p-value: exact where the rest of the window is one fixed-cost tier, and monotone', () => {
+    // Two tiers, other cost 1, flagship cost 9: S ≥ 0.5 ⇔ 9k ≥ n − k ⇔ k ≥ n/10; n = 40 → k ≥ 4.
+    const h = costShareNull([90, 10], [90, 90], 1)!;
+    assert.deepEqual(h, { flagshipShare: 0.1, flagshipCost: 9, otherMean: 1, otherVariance: 0 });
+    assert.ok(Math.abs(costSharePValue(0.5, 40, h) - binomialUpperTail(4, 40, 0.1)) < 1e-15);
+    let last = 1;
+    for (const s of [0.3, 0.5, 0.7, 0.8, 0.9, 0.95]) {
+      const p = costSharePValue(s, 72, costShareNull([700, 220, 80], [700 * 192, 220 * 1024, 80 * 7680], 2)!);
+      assert.ok(p <= last, `p-value must fall as the observed share rises (${s}: ${p} after ${last})`);
+      last = p;
+    }
+  });
+
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`a stationary log at ~70 requests an hour does not fire the cost-share alert (seed ${seed}), while the bare rule does`, () => {
+      const rows = noisyLog(seed, () => 0.11);
+      const guarded = costShare(report(rows));
+      assert.equal(guarded.first, null, guarded.first?.message);
+      const bare = costShare(report(rows, { shareAlertAlpha: 1e9, minWindowRequests: 0 }));
+      assert.ok(bare.firing > 0, 'the test log must contain noise windows over the line, or it proves nothing');
+      assert.equal(guarded.suppressed, bare.firing);
+    });
+  }
+
+  it('a real bleed (11% → 28% from day 30) fires the cost-share alert on day 30, with its guard numbers', () => {
+    const r = costShare(report(noisyLog(7, (d) => (d >= 30 ? 0.28 : 0.11))));
+    assert.ok(r.first, 'the incident must be detected');
+    assert.match(r.first.at, /^2026-10-0[12]T/);
+    const g = r.first.guard!;
+    assert.ok(g.requests >= 30 && g.pValue <= g.alpha && g.alpha === 0.05 / 8640);
+    assert.match(r.first.message, /P\(cost share ≥ observed\) = .* ≤ 5\.8e-6; at least 30 requests a window/);
+  });
+
+  it('a flagship price rise with an unchanged mix still fires (the guard is on spend, not only on counts)', () => {
+    const rows = noisyLog(11, () => 0.11).map((x) => (x.tier === 'flagship' && x.time >= T0 + 30 * DAY ? { ...x, cost: x.cost * 4 } : x));
+    const r = costShare(report(rows));
+    assert.ok(r.first, 'a 4× flagship price from day 30 must fire');
+    assert.match(r.first.at, /^2026-10-0[12]T/);
+    assert.equal(share(report(rows)).first, null, 'the request shares did not move');
   });
 });
 

@@ -35,6 +35,8 @@ const routing: RoutingPanelModel = {
   alerts: [],
   costPerTier: [],
   totalCost: 0,
+  scale: null,
+  scaleReason: null,
   incident: null,
   frontier: null,
 };

@@ -16,6 +16,8 @@ export type { DecimalInput, ExactFraction } from './exact';
 export { baselineDailyCost, SECONDS_PER_DAY, TOKENS_PER_PRICE_UNIT } from './baselineDailyCost';
 export { overrunPerDay } from './overrunPerDay';
 export { incidentCost, MINUTES_PER_DAY } from './incidentCost';
+export { trafficShiftIncident, pricedWindows } from './trafficShiftIncident';
+export type { TrafficShiftIncident, PricedWindow } from './trafficShiftIncident';
 export { detectionWindowSensitivity, detectionWindowSensitivityFraction } from './detectionWindowSensitivity';
 export { parseDuration, durationMinutes } from './duration';
 export type { ParsedDuration, DurationUnit } from './duration';

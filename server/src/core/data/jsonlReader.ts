@@ -4,7 +4,9 @@
 // Values: numbers may be JSON numbers or numeric strings; `null` or a missing key is an empty cell;
 // categories may be strings, numbers or booleans (written as text); times ISO strings or Unix seconds.
 // The column mapping is resolved against the keys of the first object (later objects may add keys:
-// a mapped key missing from a later line is an empty cell there).
+// a mapped key missing from a later line is an empty cell there). An optional column the first
+// object lacks is still read, under its exact (mapped) name, from the lines that have it: writers
+// leave empty keys out, so a first line without the shadow-sample columns must not drop them.
 import { createReadStream } from 'node:fs';
 import { resolveColumns, type ColumnMapping, type TableSchema } from './columns';
 import { DEFAULT_READ_CHUNK_BYTES } from './csvReader';
@@ -35,6 +37,7 @@ export class JsonlTableParser {
   found: Record<string, string | null> = {};
   blankLines = 0;
   private names: (string | null)[] = [];
+  private lateKeys = new Set<string>();
   private pendingBad: { line: number; message: string }[] = [];
 
   constructor(
@@ -95,6 +98,11 @@ export class JsonlTableParser {
       const name = this.names[slot];
       if (name === null || name === undefined) return;
       const v = Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
+      if (v !== undefined && this.lateKeys.has(c.key)) {
+        // first seen after the first line: now it is a column the file has
+        this.found[c.key] = name;
+        this.lateKeys.delete(c.key);
+      }
       if (v === undefined || v === null || v === '') {
         b.setEmpty(slot);
         return;
@@ -126,7 +134,9 @@ export class JsonlTableParser {
       return;
     }
     this.found = resolution.found;
-    this.names = this.schema.columns.map((c) => resolution.found[c.key] ?? null);
+    const mapping = this.mapping ?? {};
+    this.names = this.schema.columns.map((c) => resolution.found[c.key] ?? (c.required ? null : Object.prototype.hasOwnProperty.call(mapping, c.key) ? (mapping[c.key] as string) : c.key));
+    this.lateKeys = new Set(this.schema.columns.filter((c) => !c.required && resolution.found[c.key] === null).map((c) => c.key));
     const o = this.options as ReadOptions;
     this.builder = new TableBuilder(this.schema, this.names, this.onBatch, o.batchRows ?? DEFAULT_BATCH_ROWS, o.maxBadRowExamples ?? DEFAULT_MAX_BAD_ROW_EXAMPLES);
   }

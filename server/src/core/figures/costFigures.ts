@@ -17,7 +17,8 @@ import {
   formatUsd,
   formatUsdRounded,
   incidentCost,
-  overrunPerDay,
+  pricedWindows,
+  trafficShiftIncident,
   sessionsPerDay,
   shadowTrafficBudget,
   tierShareSum,
@@ -158,12 +159,13 @@ function windows(row: LedgerRowModel, perDay: Decimal): { costs: WindowCost[]; l
   const costs: WindowCost[] = [];
   const labels: string[] = [];
   const mins: Decimal[] = [];
-  for (const d of det) {
-    const minutes = durationMinutes(d.value);
-    mins.push(minutes);
-    const cost = incidentCost(perDay, minutes);
-    costs.push({ window: d.value, minutes: ex(minutes), cost: ex(cost) });
-    labels.push(`${d.value} ${formatUsdRounded(cost)}`);
+  // The one money model of a detection window (costs/trafficShiftIncident.ts), shared with the routing report.
+  const priced = pricedWindows(perDay, det.map((d) => d.value));
+  if (priced.length !== det.length) return undefined; // a window that is not a duration: the rules report it
+  for (const p of priced) {
+    mins.push(p.minutes);
+    costs.push({ window: p.window, minutes: ex(p.minutes), cost: ex(p.cost) });
+    labels.push(`${p.window} ${formatUsdRounded(p.cost)}`);
   }
   const sens: { from: string; to: string; ratio: string }[] = [];
   for (let i = 1; i < det.length; i++) {
@@ -190,7 +192,7 @@ function trafficShift(row: LedgerRowModel, id: string, baseline: Decimal | undef
     entry['undefinedBecause'] = 'the traffic block (qps, avg_output_tokens, price_per_1m_output_tokens) is missing or invalid, so there is no baseline to shift';
     return;
   }
-  const overrun = overrunPerDay(exactInput(row.share), exactInput(row.costMultiplier), baseline);
+  const overrun = trafficShiftIncident(exactInput(row.share), exactInput(row.costMultiplier), baseline, []).overrunPerDay;
   entry['overrunPerDay'] = ex(overrun);
   const w = windows(row, overrun);
   if (w) {

@@ -121,6 +121,8 @@ export interface RouterModel extends Section {
     maxQualityDeltaPp?: Located<number>;
   };
   results?: Located<string>;
+  /** Fraction of the traffic the results log holds (scales its counts and money to the declared traffic). */
+  sampleRate?: Located<number>;
   /** `results` as an engine source (`{engine: duckdb, path: …}` or `{engine: clickhouse, url: …, table: …}`). */
   resultsEngine?: EngineSourceModel;
   /** Data-file column names by the report's keys (time, tier, …), when the spec maps them. */
@@ -384,6 +386,7 @@ function readRouter(r: TreeReader, root: SpecNode): SectionPart {
         maxQualityDeltaPp: r.num(canary.node, 'max_quality_delta_pp'),
       },
       results: r.str(n, 'results'),
+      sampleRate: r.num(n, 'sample_rate'),
       resultsEngine: engineSource(r, r.map(n, 'results')),
       columns: routerColumns(r, r.map(n, 'columns')),
     },

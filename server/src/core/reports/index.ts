@@ -13,6 +13,12 @@ export type {
   AlertFiring,
   AlertStatus,
   IncidentCost,
+  IncidentMoney,
+  IncidentMoneyFigure,
+  LedgerIncidentMoney,
+  ScaleFactor,
+  MoneyOptions,
+  LedgerRowOption,
   SweepPoint,
   ThresholdSweep,
 } from './routingTypes';
@@ -22,3 +28,4 @@ export { CalibrationCollector, calibrationReport, CALIBRATION_DEFAULTS } from '.
 export type { CalibrationReport, CalibrationReportOptions, RhoFigure, KappaBatch, ReliabilityBin } from './calibrationTypes';
 export { routingReportFromFile, calibrationReportFromFile, type ReportFromFile } from './fromFile';
 export { money, moneyFromNano, nanoToDollars, NANO, type Money } from './money';
+export { incidentMoney, scaleFactor, DEFAULT_BASIS_TOLERANCE } from './incidentMoney';

@@ -35,6 +35,8 @@ import { defined, undefinedBecause, type Defined } from '../types';
 import { p10FromOrderStatistics } from './confidenceCounts';
 import { NANO, moneyFromNano } from './money';
 import { incidentFromGrid } from './routingIncident';
+import { incidentMoney, scaleFactor } from './incidentMoney';
+import { costShareNull, costSharePValue } from './costShareGuard';
 import { DAY_MS, MAX_TIER_CODES, type RoutingStatistics } from './routingStatistics';
 import type { AlertFiring, AlertKind, AlertStatus, DayPoint, HourPoint, RoutingReport, RoutingReportOptions, TierFigures } from './routingTypes';
 import { thresholdSweep } from './thresholdSweep';
@@ -84,7 +86,8 @@ export function routingSettings(o: RoutingReportOptions): RoutingSettings {
     movingAverageDays: o.movingAverageDays ?? ROUTING_DEFAULTS.movingAverageDays,
     p10Method: o.p10Method ?? ROUTING_DEFAULTS.p10Method,
     maxSpanDays: o.maxSpanDays ?? ROUTING_DEFAULTS.maxSpanDays,
-    ledger: (o.ledger ?? []).map((r) => ({ id: r.id, detection: [...r.detection] })),
+    ledger: (o.ledger ?? []).map((r) => ({ id: r.id, detection: [...r.detection], ...(r.share !== undefined ? { share: r.share } : {}), ...(r.costMultiplier !== undefined ? { costMultiplier: r.costMultiplier } : {}) })),
+    money: { ...(o.money ?? {}) },
   };
 }
 
@@ -132,6 +135,7 @@ export function routingReportFromStatistics(stats: RoutingStatistics, options: R
   const firstAlert = firsts.length === 0 ? null : firsts.reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a));
   const { tiers, totalCount, totalCost, allCostWithUnknown, unknownTiers } = tierFigures(g);
   const incident = incidentFromGrid(g, firstAlert);
+  const money = incidentMoney(incident, stats.rows, stats.minT, stats.maxT, settings);
   const tierMean = (name: string): { perRequest: number; exact: string } | undefined => {
     const t = g.declared.indexOf(name);
     if (t < 0) return undefined;
@@ -155,6 +159,8 @@ export function routingReportFromStatistics(stats: RoutingStatistics, options: R
     alerts,
     firstAlert,
     incident,
+    incidentMoney: money,
+    scale: scaleFactor(stats.rows, stats.minT, stats.maxT, settings.money),
     sweep,
     settings,
   });
@@ -353,15 +359,35 @@ function costShareWindow(g: RoutingGrid, status: AlertStatus, w: RollingWindow, 
   const mean = hist.reduce((a, k) => a + dayFlagCostShare(g, k), 0) / D;
   const cs = w.flagCost / w.cost;
   let fires = cs > multiplierValue * mean;
+  let threshold: string | undefined;
   if (Math.abs(cs - multiplierValue * mean) <= CLOSE_CALL || (fires && status.first === null)) {
     const r = costShareAlert(exactFraction(w.flagCost, w.cost), hist.map((k) => exactFraction(g.dayCost[g.f]![k] as number, g.dayCostTotal[k] as number)), multiplier);
     fires = r.alert;
-    if (fires && status.first === null) {
-      status.first = firing('cost-share', end, windowStart, fractionString(exactFraction(w.flagCost, w.cost)), r.threshold.toFixed(),
-        `flagship cost share ${(cs * 100).toFixed(2)}% over the last ${st.rollingWindowMinutes} min exceeds ${st.costShareOverMovingAvg} × the ${D}-day moving average ${(mean * 100).toFixed(2)}%`);
-    }
+    threshold = r.threshold.toFixed();
   }
-  if (fires) status.firing++;
+  if (!fires) return;
+  const guard = costGuard(g, hist, w, cs);
+  if (!guard.passes) {
+    status.suppressed = (status.suppressed ?? 0) + 1;
+    return;
+  }
+  status.firing++;
+  if (status.first !== null) return;
+  status.first = firing('cost-share', end, windowStart, fractionString(exactFraction(w.flagCost, w.cost)), threshold!,
+    `flagship cost share ${(cs * 100).toFixed(2)}% over the last ${st.rollingWindowMinutes} min exceeds ${st.costShareOverMovingAvg} × the ${D}-day moving average ${(mean * 100).toFixed(2)}% (${w.flag} of ${w.total} requests on the flagship; P(cost share ≥ observed) = ${guard.pValue.toExponential(1)} for a window of ${w.total} requests drawn from the ${D} days' tier mix and costs, ≤ ${guard.alpha.toExponential(1)}; at least ${st.minWindowRequests} requests a window)`);
+  status.first.guard = { requests: w.total, flagship: w.flag, baselineShare: guard.flagshipShare, pValue: guard.pValue, alpha: guard.alpha, minWindowRequests: st.minWindowRequests };
+}
+
+/** The cost-share alert's sampling-noise guard (costShareGuard.ts) against the moving-average days. */
+function costGuard(g: RoutingGrid, hist: readonly number[], w: RollingWindow, cs: number): { passes: boolean; pValue: number; alpha: number; flagshipShare: number } {
+  const st = g.settings;
+  const counts = g.declared.map((_, t) => hist.reduce((a, k) => a + (g.dayCount[t]![k] as number), 0));
+  const costs = g.declared.map((_, t) => hist.reduce((a, k) => a + (g.dayCost[t]![k] as number), 0));
+  const h = costShareNull(counts, costs, g.f);
+  const alpha = windowAlpha(st);
+  if (!h) return { passes: false, pValue: 1, alpha, flagshipShare: Number.NaN };
+  const pValue = costSharePValue(cs, w.total, h);
+  return { passes: w.total >= st.minWindowRequests && pValue <= alpha, pValue, alpha, flagshipShare: h.flagshipShare };
 }
 
 /** Per-day points and the p10 alert. */

@@ -4,7 +4,7 @@
 // overrun per day it implies is priced at each detection window of the ledger with
 // costs.incidentCost (seed Part 5, Row 1).
 import type Decimal from 'decimal.js';
-import { addFractions, durationMinutes, exactFraction, fractionToDecimal, incidentCost, multiplyFractions, type ExactFraction } from '../costs/index';
+import { addFractions, exactFraction, fractionString, fractionToDecimal, multiplyFractions, pricedWindows, type ExactFraction } from '../costs/index';
 import { defined, undefinedBecause, type Defined } from '../types';
 import { NANO, money } from './money';
 import type { RoutingGrid } from './routingFromStatistics';
@@ -24,18 +24,9 @@ export function incidentFromGrid(g: RoutingGrid, first: AlertFiring | null): Def
   if (net.lte(0)) return undefinedBecause('spend since the first alert is not above the baseline tier mix, so there is no extra cost to price');
   if (elapsedMs <= 0) return undefinedBecause('the log ends where the incident starts');
   const overrunPerDay: Decimal = net.mul(DAY_MS).div(elapsedMs);
-  const windows: IncidentCost['windows'] = [];
-  for (const row of settings.ledger) {
-    for (const w of row.detection) {
-      let minutes: Decimal;
-      try {
-        minutes = durationMinutes(w);
-      } catch {
-        continue;
-      }
-      windows.push({ ledgerId: row.id, window: w, minutes: minutes.toNumber(), cost: money(incidentCost(overrunPerDay, minutes)) });
-    }
-  }
+  const windows: IncidentCost['windows'] = settings.ledger.flatMap((row) =>
+    pricedWindows(overrunPerDay, row.detection).map((w) => ({ ledgerId: row.id, window: w.window, minutes: w.minutes.toNumber(), cost: money(w.cost) })),
+  );
   return defined({
     since: new Date(since).toISOString(),
     until: new Date(until).toISOString(),
@@ -43,7 +34,23 @@ export function incidentFromGrid(g: RoutingGrid, first: AlertFiring | null): Def
     extraSpend: money(net),
     overrunPerDay: money(overrunPerDay),
     windows,
+    flagship: flagshipShift(g, s0, d),
   });
+}
+
+/** The flagship's share of requests since the incident against day d's baseline share, exact. */
+function flagshipShift(g: RoutingGrid, s0: number, d: number): IncidentCost['flagship'] {
+  let n = 0;
+  let k = 0;
+  for (let s = s0; s < g.nSteps; s++) {
+    n += g.stepTotal[s] as number;
+    k += g.stepCount[g.f]![s] as number;
+  }
+  const b = g.baseCount[g.f]![d] as number;
+  const B = g.baseTotal[d] as number;
+  // k/n − b/B = (k·B − b·n) / (n·B)
+  const shift = exactFraction(BigInt(k) * BigInt(B) - BigInt(b) * BigInt(n), BigInt(n) * BigInt(B));
+  return { requests: n, flagshipRequests: k, baselineShare: fractionString(exactFraction(b, B)), incidentShare: fractionString(exactFraction(k, n)), shift: fractionString(shift), shiftValue: fractionToDecimal(shift).toNumber() };
 }
 
 /** Σ_t (n_t − N·b_t/B) · c̄_t over steps s0… against day d's baseline, in nano-dollars, exact. */

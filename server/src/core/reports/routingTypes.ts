@@ -23,7 +23,7 @@ export interface RoutingReportOptions {
   baselineDays?: number;
   /** Fewest earlier days needed before any alert is evaluated. Default 7. */
   minBaselineDays?: number;
-  /** Sampling-noise guard of the flagship-share alert: fewest requests in a window for it to fire. Default 30. */
+  /** Sampling-noise guard of the flagship-share and cost-share alerts: fewest requests in a window for it to fire. Default 30. */
   minWindowRequests?: number;
   /** …and its false-alarm budget per baseline period (default 0.05), Bonferroni-split over the period's non-overlapping windows into the per-window level of the one-sided exact binomial test P(X ≥ k | n, baseline share). */
   shareAlertAlpha?: number;
@@ -31,10 +31,77 @@ export interface RoutingReportOptions {
   movingAverageDays?: number;
   /** Percentile rule for p10. Default type 7 (numpy's default). */
   p10Method?: 'type7' | 'nearest-rank';
-  /** Detection windows to price the incident at, by ledger row (e.g. [{id: 'router-drift', detection: ['5m', '4h', '24h']}]). */
-  ledger?: readonly { id: string; detection: readonly string[] }[];
+  /**
+   * Traffic-shift ledger rows the incident is priced for: detection windows, and the row's share and
+   * cost_multiplier (e.g. [{id: 'router-drift', detection: ['5m', '4h', '24h'], share: 0.2, costMultiplier: 10}]).
+   */
+  ledger?: readonly LedgerRowOption[];
+  /** The spec's traffic and sampling, to scale the log to the declared traffic and price on the ledger's basis (incidentMoney.ts). */
+  money?: MoneyOptions;
   /** Longest time span accepted, days. Default 400. */
   maxSpanDays?: number;
+}
+
+export interface LedgerRowOption {
+  id: string;
+  detection: readonly string[];
+  share?: number | string;
+  costMultiplier?: number | string;
+}
+
+export interface MoneyOptions {
+  /** traffic.qps, avg_output_tokens, price_per_1m_output_tokens (the ledger's traffic-price basis). */
+  qps?: number | string;
+  avgOutputTokens?: number | string;
+  pricePer1M?: number | string;
+  /** router.sample_rate: the fraction of the traffic the log holds. */
+  sampleRate?: number | string;
+  /** Relative gap between the router-price and traffic-price figures above which the report warns. Default 0.10. */
+  basisTolerance?: number;
+}
+
+export interface ScaleFactor {
+  /** Declared requests per logged request, exact decimal text. */
+  factor: string;
+  factorValue: number;
+  source: 'sample_rate' | 'qps';
+  sampleRate: string | null;
+  /** The log's requests per day (rows ÷ its span), and traffic.qps × 86,400 when declared. */
+  loggedPerDay: number | null;
+  declaredPerDay: number | null;
+  /** With both sample_rate and qps: logged per day ÷ (qps × 86,400 × sample_rate). */
+  loggedVsDeclared: number | null;
+}
+
+export interface IncidentMoneyFigure {
+  /** The share of traffic shifted (declared, or the observed flagship share shift), exact text; absent for the router-price figure. */
+  share?: string;
+  overrunPerDay: Money;
+  windows: { window: string; minutes: number; cost: Money }[];
+}
+
+export interface LedgerIncidentMoney {
+  ledgerId: string;
+  /** The price basis of `declared` and `observed`, e.g. "traffic price × cost_multiplier 10". */
+  basis: string;
+  /** The row as written: the ledger's own figures. */
+  declared: Defined<IncidentMoneyFigure>;
+  /** The row's formula and basis with the flagship share shift the log shows. */
+  observed: Defined<IncidentMoneyFigure>;
+  /** The log's extra spend at the router's tier prices, scaled to the declared traffic. */
+  router: Defined<IncidentMoneyFigure>;
+  /** |router − observed| ÷ observed, against the tolerance. */
+  disagreement: Defined<{ ratio: number; tolerance: number; exceeds: boolean }>;
+}
+
+export interface IncidentMoney {
+  scale: Defined<ScaleFactor>;
+  tolerance: number;
+  /** The incident's extra spend so far at the router's prices, scaled to the declared traffic. */
+  extraSpendScaled: Defined<Money>;
+  /** The ledger's traffic-price baseline per day. */
+  baselineDailyCost: Defined<Money>;
+  rows: LedgerIncidentMoney[];
 }
 
 export interface TierFigures {
@@ -89,7 +156,7 @@ export interface AlertFiring {
   threshold: string;
   /** Plain-language statement for the panel and the CLI. */
   message: string;
-  /** The flagship-share alert's sampling-noise guard at the first firing (docs/statistics.md). */
+  /** The sampling-noise guard at the first firing (docs/statistics.md): flagship-share and cost-share alerts. `baselineShare` is the null's flagship share of requests. */
   guard?: { requests: number; flagship: number; baselineShare: number; pValue: number; alpha: number; minWindowRequests: number };
 }
 
@@ -100,7 +167,7 @@ export interface AlertStatus {
   evaluated: number;
   firing: number;
   first: AlertFiring | null;
-  /** Windows over the threshold that the sampling-noise guard held back (flagship share only). */
+  /** Windows over the threshold that the sampling-noise guard held back (flagship share and cost share). */
   suppressed?: number;
 }
 
@@ -112,8 +179,10 @@ export interface IncidentCost {
   /** Actual spend minus the spend of the same requests at the baseline tier mix (at each tier's mean cost since `since`). */
   extraSpend: Money;
   overrunPerDay: Money;
-  /** The same overrun priced at each detection window of the ledger (costs.incidentCost). */
+  /** The same overrun priced at each detection window of the ledger (costs.incidentCost). In the log's dollars: not scaled (see IncidentMoney). */
   windows: { ledgerId: string; window: string; minutes: number; cost: Money }[];
+  /** The flagship's share of the requests since `since` against the baseline share (exact fractions): the shift the ledger's formula prices. */
+  flagship: { requests: number; flagshipRequests: number; baselineShare: string; incidentShare: string; shift: string; shiftValue: number };
 }
 
 export interface SweepPoint {
@@ -163,6 +232,10 @@ export interface RoutingReport {
   /** The earliest first firing across alerts, or null. */
   firstAlert: AlertFiring | null;
   incident: Defined<IncidentCost>;
+  /** The incident at the declared traffic and on the ledger's price basis. */
+  incidentMoney: Defined<IncidentMoney>;
+  /** Log → declared traffic, for counts and money (also without an incident). */
+  scale: Defined<ScaleFactor>;
   sweep: Defined<ThresholdSweep>;
-  settings: Required<Omit<RoutingReportOptions, 'ledger'>> & { ledger: { id: string; detection: string[] }[] };
+  settings: Required<Omit<RoutingReportOptions, 'ledger' | 'money'>> & { ledger: { id: string; detection: string[]; share?: number | string; costMultiplier?: number | string }[]; money: MoneyOptions };
 }
