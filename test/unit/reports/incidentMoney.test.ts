@@ -13,6 +13,7 @@ import { ExactDecimal, baselineDailyCost, formatUsd, overrunPerDay } from '../..
 import { routingReport, scaleFactor, type RoutingReport } from '../../../server/src/core/reports';
 import { seededRandom } from '../../../server/src/core/stats/seededRandom';
 import { computePanelModel, reportInputs, routingOptions } from '../../../server/src/data/coreReports';
+import type { IncidentLedgerRowPanel } from '../../../server/src/data/incidentText';
 import type { RoutingPanelModel } from '../../../server/src/data/panelModel';
 import { reportText } from '../../../server/src/data/reportText';
 import { repoRoot } from '../../support/reference';
@@ -154,7 +155,7 @@ describe('every bundled example: the panel prices the incident like the ledger',
       assert.ok(p.incident?.money, `${file}: the routing panel prices no incident`);
       const text = reportText(p);
       for (const l of shifts) {
-        const row = p.incident.money.rows.find((r) => r.ledgerId === l.id);
+        const row: IncidentLedgerRowPanel | undefined = p.incident.money.rows.find((r) => r.ledgerId === l.id);
         assert.ok(row?.declared, `${file}: ledger row ${l.id} is not in the panel`);
         assert.equal(row.declared.overrunPerDay.usd, l.overrunPerDay);
         assert.deepEqual(row.declared.windows.map((w) => [w.window, w.cost.usd]), l.detectionWindows!.map((w) => [w.window, w.cost]));
@@ -166,7 +167,7 @@ describe('every bundled example: the panel prices the incident like the ledger',
         }
         assert.ok(row.observed && row.router, `${file}: ${row.reasons.join('; ')}`);
         // The observed figure is within the tolerance of the router-price figure, or the panel says so.
-        const ratio = Math.abs(row.router.overrunPerDay.value - row.observed.overrunPerDay.value) / row.observed.overrunPerDay.value;
+        const ratio: number = Math.abs(row.router.overrunPerDay.value - row.observed.overrunPerDay.value) / row.observed.overrunPerDay.value;
         assert.equal(row.disagreement?.exceeds, ratio > row.disagreement!.tolerance);
         assert.equal(text.includes(`differ by ${(ratio * 100).toFixed(1)}%`), ratio > row.disagreement!.tolerance);
       }
