@@ -74,6 +74,11 @@ function judgeLines(r: ReviewDocument): string[] {
 function routingLines(r: ReviewDocument): string[] {
   const out = [esc(r.routing.summary), ''];
   if (r.routing.alerts.length) out.push(...table(['alert', 'first fired'], r.routing.alerts.map((a) => [esc(a.label), a.firstFiredAt ? esc(a.firstFiredAt.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/, '$1 $2 UTC')) : 'never'])));
+  const i = r.routing.incident;
+  if (i) {
+    out.push('### Incident cost (ledger money)', '', ...i.lines.flatMap((l) => [esc(l), '']));
+    if (i.table) out.push(...table(i.table.header.map(esc), i.table.rows.map((row) => row.map(esc))));
+  }
   return out;
 }
 

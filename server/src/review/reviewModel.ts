@@ -7,7 +7,9 @@ import type { EvalSpecModel } from '../core';
 import { formatExact, formatMultiplier, formatUsd } from '../core/costs/format';
 import { formatCount, formatPp } from '../core/figures/format';
 import type { SpecReport } from '../cli/report';
-import type { PanelModel, ReportKind } from '../data/panelModel';
+import type { PanelModel, ReportKind, RoutingPanelModel } from '../data/panelModel';
+import { basisDisagreements, incidentMoneyRows } from '../data/incidentText';
+import { formatMoney, formatTime } from '../data/reportText';
 import type { DataReportResult } from '../protocol';
 import { reviewChanges } from './reviewChanges';
 import { reviewVersion, type ReviewDocument, type ReviewLedgerRow } from './reviewTypes';
@@ -143,5 +145,16 @@ function routingSection(input: ReviewInput): ReviewDocument['routing'] {
     fired.length === 0
       ? `No alert fired over ${formatCount(r.report.source.rows)} requests.`
       : `${fired.length} of ${r.report.alerts.length} alerts fired over ${formatCount(r.report.source.rows)} requests${r.report.incident?.ledgerId ? ` (ledger row ${r.report.incident.ledgerId})` : ''}.`;
-  return { status: 'read', summary, alerts: r.report.alerts.map((a) => ({ label: a.label, firstFiredAt: a.firstFiredAt })) };
+  const incident = r.report.incident ? incidentMoney(r.report.incident) : undefined;
+  return { status: 'read', summary, alerts: r.report.alerts.map((a) => ({ label: a.label, firstFiredAt: a.firstFiredAt })), ...(incident ? { incident } : {}) };
+}
+
+/** The same sentences and table as the routing panel and `evalspec report routing`. */
+function incidentMoney(i: NonNullable<RoutingPanelModel['incident']>): NonNullable<ReviewDocument['routing']['incident']> {
+  const m = i.money;
+  const lines: string[] = [];
+  if (m?.costSoFarScaled && m.scale) lines.push(`Since ${formatTime(i.startedAt)} the incident has cost ${formatMoney(m.costSoFarScaled.value)} over the baseline tier mix at the declared traffic (scaled ${m.scale.statement}); ${formatMoney(i.costSoFar)} in the log itself.`);
+  else lines.push(`Since ${formatTime(i.startedAt)} the incident has cost ${formatMoney(i.costSoFar)} over the baseline tier mix in the log itself${m?.scaleReason ? ` (not scaled: ${m.scaleReason})` : ''}.`);
+  if (m) for (const d of basisDisagreements(m)) lines.push(`Warning: ${d.message}`);
+  return { lines, table: m && m.rows.length > 0 ? incidentMoneyRows(m) : null };
 }

@@ -68,6 +68,8 @@ export interface ReviewDocument {
     status: 'read' | 'error' | 'not-read' | 'not-named';
     summary: string;
     alerts: { label: string; firstFiredAt: string | null }[];
+    /** The incident priced like the ledger (the panel's and `report`'s figures, data/incidentText.ts), when the log shows one. */
+    incident?: { lines: string[]; table: { header: string[]; rows: string[][] } | null };
   };
   /** With a baseline: what it was compared with and what changed, figure by figure. */
   baseline: {

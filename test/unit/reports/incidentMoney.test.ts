@@ -3,7 +3,8 @@
 // row's own formula and traffic-price basis, shows the router-price figure beside it, and warns when
 // the two bases disagree beyond the tolerance. For every bundled example with a routing log and a
 // traffic_shift row, the panel's "ledger as written" figures equal the ledger's figures (the hover
-// and `check --format json`) to the last digit, and the text report prints the hover's dollars.
+// and `check --format json`) to the last digit, and the text report and the design review print the
+// hover's dollars.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,9 @@ import { computePanelModel, reportInputs, routingOptions } from '../../../server
 import type { IncidentLedgerRowPanel } from '../../../server/src/data/incidentText';
 import type { RoutingPanelModel } from '../../../server/src/data/panelModel';
 import { reportText } from '../../../server/src/data/reportText';
+import { analysisJson } from '../../../server/src/cli/report';
+import { buildReview } from '../../../server/src/review/reviewModel';
+import { reviewMarkdown } from '../../../server/src/review/reviewMarkdown';
 import { repoRoot } from '../../support/reference';
 import { routingBatch, type RequestRow } from './helpers';
 
@@ -154,6 +158,8 @@ describe('every bundled example: the panel prices the incident like the ledger',
       const p = out.report as RoutingPanelModel;
       assert.ok(p.incident?.money, `${file}: the routing panel prices no incident`);
       const text = reportText(p);
+      // The design review prints the same table (Markdown, `$` escaped).
+      const review = reviewMarkdown(buildReview({ report: analysisJson(file, a), model: a.model, data: [{ kind: 'routing', path: results, result: out }] }));
       for (const l of shifts) {
         const row: IncidentLedgerRowPanel | undefined = p.incident.money.rows.find((r) => r.ledgerId === l.id);
         assert.ok(row?.declared, `${file}: ledger row ${l.id} is not in the panel`);
@@ -164,12 +170,14 @@ describe('every bundled example: the panel prices the incident like the ledger',
         for (const w of l.detectionWindows!) {
           assert.ok(note.result.includes(formatUsd(w.cost)), `${file}: hover lacks ${formatUsd(w.cost)}`);
           assert.ok(text.includes(formatUsd(w.cost)), `${file}: the report text lacks the ledger's ${formatUsd(w.cost)}`);
+          assert.ok(review.includes(`| \\${formatUsd(w.cost)} |`), `${file}: the review lacks the ledger's ${formatUsd(w.cost)}`);
         }
         assert.ok(row.observed && row.router, `${file}: ${row.reasons.join('; ')}`);
         // The observed figure is within the tolerance of the router-price figure, or the panel says so.
         const ratio: number = Math.abs(row.router.overrunPerDay.value - row.observed.overrunPerDay.value) / row.observed.overrunPerDay.value;
         assert.equal(row.disagreement?.exceeds, ratio > row.disagreement!.tolerance);
         assert.equal(text.includes(`differ by ${(ratio * 100).toFixed(1)}%`), ratio > row.disagreement!.tolerance);
+        assert.ok(review.includes(`this log at the router's prices | router tier prices \\(log spend ×`), `${file}: the review lacks the router-price figure`);
       }
       compared++;
     });
