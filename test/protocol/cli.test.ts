@@ -23,7 +23,8 @@ describe('evalspec check', () => {
     const declared = f.goldenSet.declared.metrics[0];
     assert.equal(declared.p, 0.8);
     assert.equal(Math.round(declared.waldHalfWidth * 1000) / 10, 5.5); // ±5.5 pp
-    assert.equal(f.goldenSet.precision.total, 6147);
+    assert.equal(f.goldenSet.precision.total, 6148);
+    assert.equal(f.goldenSet.precision.seedFormulaTotal, 6147);
     assert.equal(f.traffic.baselineDailyCost, '66355.2');
     const drift = f.ledger.find((r: { id: string }) => r.id === 'router-drift');
     assert.equal(drift.overrunPerDay, '119439.36');

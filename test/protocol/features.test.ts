@@ -40,11 +40,11 @@ describe('inline figures and fixes over stdio', () => {
     const hints = (await server.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } })) ?? [];
     const at = (needle: string) => hints.filter((h) => h.position.line === lineOf(example, needle)).map((h) => String(h.label));
     const sizeLine = lineOf(example, '  size: 200');
-    assert.match(at('  size: 200').join(' '), /±5\.5 pp \(Wald, 95%\) · needs 6,147/);
+    assert.match(at('  size: 200').join(' '), /±6\.3 pp overall \(stratified, 95%\) · ±11\.1 pp per cohort · needs 6,148/);
     assert.equal(hints.find((h) => h.position.line === sizeLine)!.position.character, lines[sizeLine]!.length);
     assert.match(at('traffic:').join(' '), /\$66,355\.20\/day/);
     assert.match(at('- id: router-drift').join(' '), /overrun \$119,439\.36\/day · 5m \$415 · 4h \$19,907 · 24h \$119,439 · 5m→4h 48×/);
-    assert.match(at('target_half_width').join(' '), /needs 6,147 \(1,537\/cohort\)/);
+    assert.match(at('target_half_width').join(' '), /needs 6,148 \(1,537\/cohort\) · for ±2 pp per cohort/);
   });
 
   it('hovers show the formula, the values substituted and the caveat', async () => {
@@ -53,8 +53,8 @@ describe('inline figures and fixes over stdio', () => {
     const h = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 3 } });
     // As rendered: the spec's values are backslash-escaped in the Markdown source (user text is text).
     const md = (h?.contents as MarkupContent).value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-    assert.match(md, /half-width = z · √\(p\(1 − p\)\/n\)/);
-    assert.match(md, /z = 1\.959964 \(95%\), p = 0\.8 \(task_success\), n = 200/);
+    assert.match(md, /stratified: p̂ = Σ w_h p̂_h, SE = √\(Σ w_h² p_h\(1 − p_h\)\/n_h\)/);
+    assert.match(md, /z = 1\.959964 \(95%\), p = 0\.8 \(task_success, traffic-weighted\), n = 200 split 50 per cohort/);
     assert.match(md, /per cohort/);
   });
 
@@ -62,7 +62,7 @@ describe('inline figures and fixes over stdio', () => {
     const { uri } = await server.open('lens.evalspec.yaml', example);
     const lenses = (await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => /needs n = 6,147 \(precision binds\): resize/.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => /needs n = 6,148 \(precision binds\): resize/.test(t)), titles.join(' | '));
     assert.ok(titles.includes('open calibration preview'));
     assert.ok(titles.includes('open routing preview'));
     const resize = lenses.find((l) => l.command?.command === 'evalspec.applyEdits');
@@ -73,9 +73,9 @@ describe('inline figures and fixes over stdio', () => {
     const { uri, diagnostics } = await server.open('fix.evalspec.yaml', example);
     const d = diagnostics.diagnostics.find((x) => x.code === 'golden-set-too-small');
     assert.ok(d, 'golden-set-too-small raised');
-    assert.match(String(d.message), /200 gives ±5\.5 pp at 95%; the ±2 pp target needs 6,147 over 4 cohorts/);
+    assert.match(String(d.message), /A golden set of 200: task_success in cohort free gets ±11\.1 pp from its 50 at 95% \(Wald\); ±2 pp per cohort needs 6,148 \(1,537 per cohort × 4\)/);
     const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
-    const resize = actions.find((a) => /Resize golden set to 6,147/.test(a.title));
+    const resize = actions.find((a) => /Resize golden set to 6,148/.test(a.title));
     assert.ok(resize, actions.map((a) => a.title).join(' | '));
     const change = resize.edit!.documentChanges![0] as TextDocumentEdit;
     assert.equal(change.textDocument.version, 1);

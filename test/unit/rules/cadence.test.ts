@@ -24,14 +24,14 @@ describe('no-pre-merge-blocking', () => {
   it('fix: flips blocking, adds pre_merge sized to the golden set, or adds a cadence', () => {
     const [a] = expectFixResolves('no-pre-merge-blocking', variant(base, ['{blocking: true, examples: 200}', '{blocking: false, examples: 200}']));
     assert.match(a!, /pre_merge: \{blocking: true, examples: 200\}/);
-    const [b] = expectFixResolves('no-pre-merge-blocking', variant(base, [cadence, 'cadence:\n  daily: {examples: 2000}\n  weekly: {stratified: true}\n']), { title: /6,?147|6147/ });
-    assert.match(b!, /weekly: \{stratified: true\}\n {2}pre_merge: \{blocking: true, examples: 6147\}\n/);
+    const [b] = expectFixResolves('no-pre-merge-blocking', variant(base, [cadence, 'cadence:\n  daily: {examples: 2000}\n  weekly: {stratified: true}\n']), { title: /6,?148|6148/ });
+    assert.match(b!, /weekly: \{stratified: true\}\n {2}pre_merge: \{blocking: true, examples: 6148\}\n/);
     const [c] = expectFixResolves('no-pre-merge-blocking', variant(base, [cadence, '']));
-    assert.match(c!, /\ncadence:\n {2}pre_merge: \{blocking: true, examples: 6147\}\n$/);
+    assert.match(c!, /\ncadence:\n {2}pre_merge: \{blocking: true, examples: 6148\}\n$/);
   });
   it('fix: works on a flow-style cadence', () => {
     const [f] = expectFixResolves('no-pre-merge-blocking', variant(base, [cadence, 'cadence: {daily: {examples: 2000}, weekly: {stratified: true}}\n']));
-    assert.match(f!, /cadence: \{daily: \{examples: 2000\}, weekly: \{stratified: true\}, pre_merge: \{blocking: true, examples: 6147\}\}/);
+    assert.match(f!, /cadence: \{daily: \{examples: 2000\}, weekly: \{stratified: true\}, pre_merge: \{blocking: true, examples: 6148\}\}/);
   });
 });
 

@@ -11,14 +11,14 @@ const cohorts = `    - {name: free, share: 0.45}
 
 describe('golden-set-too-small', () => {
   it('fires on the size with the precision need and the shortfall', () => {
-    expectFinding('golden-set-too-small', variant(base, ['size: 6147', 'size: ⟦200⟧']), ['golden set of 200 gives ±5.5 pp', '6,147 over 4 cohorts', '5,947 short']);
+    expectFinding('golden-set-too-small', variant(base, ['size: 6148', 'size: ⟦200⟧']), ['task_success in cohort free gets ±11.1 pp from its 50', '±2 pp per cohort needs 6,148 (1,537 per cohort × 4)', '5,948 short']);
   });
   it('passes at the size the target needs', () => {
     expectClean('golden-set-too-small', base);
   });
   it('fix: resizes to the precision n', () => {
-    const [f] = expectFixResolves('golden-set-too-small', variant(base, ['size: 6147', 'size: 200']), { title: /precision/ });
-    assert.match(f!, /size: 6147/);
+    const [f] = expectFixResolves('golden-set-too-small', variant(base, ['size: 6148', 'size: 200']), { title: /precision/ });
+    assert.match(f!, /size: 6148/);
   });
 });
 
@@ -81,5 +81,33 @@ describe('golden-set-sample-stale', () => {
     assert.equal(refreshDue('2026-11-24', 'weekly'), '2026-12-01');
     assert.equal(refreshDue('2026-11-24', '36h'), '2026-11-26');
     assert.equal(daysBetween('2026-10-01', '2026-11-24'), 54);
+  });
+});
+
+describe('golden-set-too-small names the binding metric and cohort', () => {
+  it('a second primary metric at a harder rate binds, with its own n and half-width', () => {
+    const text = variant(base, ['size: 6148', 'size: ⟦6148⟧'], ['expected_pass_rate: 0.95', 'expected_pass_rate: 0.55']);
+    expectFinding('golden-set-too-small', text, ['safety_refusal_precision in cohort free gets ±2.5 pp from its 1,537', '±2 pp per cohort needs 9,508 (2,377 per cohort × 4)', '3,360 short']);
+  });
+  it('a failure-rate certificate binds and is offered as a resize', () => {
+    const text = variant(base, ['size: 6148', 'size: 200'], ['  target_half_width: 0.02\n', '  max_failure_rate: 0.001\n']);
+    const [f] = expectFixResolves('golden-set-too-small', text, { title: /failure-rate certificate/ });
+    assert.match(f!, /size: 2995/);
+  });
+});
+
+describe('wald-near-boundary', () => {
+  const near = variant(base, ['interval: wald', 'interval: ⟦wald⟧'], ['expected_pass_rate: 0.95', 'expected_pass_rate: 0.995']);
+  it('fires when Wald sizes a cell with fewer than 10 expected failures, with the Wilson and exact sizes', () => {
+    // 0.995 at ±2 pp: Wald says 48 per cohort, where n·(1 − p) = 0.2
+    expectFinding('wald-near-boundary', near, ['safety_refusal_precision in cohort free at p = 0.995', 'Wald says 48 give ±2 pp, but n·(1 − p) = 0.2 is under 10', 'Wilson needs', 'Clopper-Pearson']);
+  });
+  it('passes with Wilson, and at rates where n·p and n·(1 − p) are both 10 or more', () => {
+    expectClean('wald-near-boundary', base);
+    expectClean('wald-near-boundary', variant(near, ['interval: ⟦wald⟧', 'interval: wilson']).replace(/[⟦⟧]/g, ''));
+  });
+  it('fix: switches to interval: wilson', () => {
+    const [f] = expectFixResolves('wald-near-boundary', near.replace(/[⟦⟧]/g, ''));
+    assert.match(f!, /interval: wilson/);
   });
 });

@@ -61,7 +61,7 @@ judge:
     min_kappa: 0.80
     refresh: monthly
 golden_set:
-  size: 6147
+  size: 6148
   confidence: 0.95
   target_half_width: 0.02
   interval: wald

@@ -5,7 +5,11 @@ import { borderlineSlice, neymanAllocation, proportionalAllocation, type LabelAl
 import { memoizeJson } from './memo';
 import type { EvalSpecModel } from '../model/spec';
 import { sizingMetrics } from './goldenSetFigures';
-import { exactInput, formatCount } from './format';
+import { exactInput, formatCount, formatPercent, formatPp } from './format';
+import { sizingCells } from './sizing/cells';
+import { cellHalfWidth } from './sizing/precision';
+import { stratifiedPlan } from './sizing/declared';
+import { halfWidthText, methodName } from './sizing/text';
 import type { FigureSink } from './types';
 
 // Exact apportionment over hundreds of cohorts is the costliest figure; an edit elsewhere in the
@@ -41,8 +45,12 @@ export function allocationFigures(m: EvalSpecModel, out: FigureSink): void {
     return [{ cohort: c.name!.value, labels, borderline: split.borderline, random: split.random }];
   });
   out.json['labelBudget'] = { budget: budget.value, proportional: asJson(proportional), neyman: asJson(neyman), borderline };
-  const line = (a: LabelAllocation | undefined) => (a?.ok ? a.cohorts.map((c) => `${c.name} ${formatCount(c.labels)}${c.atFloor ? ' (floor)' : ''}`).join(' · ') : undefined);
-  const p = line(proportional);
+  const precision = labelPrecision(m, proportional.ok ? proportional.cohorts : []);
+  out.json['labelBudget'] = { ...(out.json['labelBudget'] as object), precision };
+  const hwOf = (name: string) => precision.cohorts.find((c) => c.cohort === name)?.text;
+  const line = (a: LabelAllocation | undefined, withHw = false) =>
+    a?.ok ? a.cohorts.map((c) => `${c.name} ${formatCount(c.labels)}${c.atFloor ? ' (floor)' : ''}${withHw && hwOf(c.name) ? ` ${hwOf(c.name)}` : ''}`).join(' · ') : undefined;
+  const p = line(proportional, true);
   const n = line(neyman);
   const b = borderline.map((x) => `${x.cohort}: ${x.borderline} borderline + ${x.random} random`).join('; ');
   out.note({
@@ -53,7 +61,31 @@ export function allocationFigures(m: EvalSpecModel, out: FigureSink): void {
     formula: 'proportional: n_h ∝ share_h; Neyman: n_h ∝ share_h · √(p_h(1 − p_h)); whole labels by largest remainder, after per-cohort floors',
     substituted: cohorts.map((c) => `${c.name!.value}: share ${c.share!.raw}${c.expectedPassRate ? `, p ${c.expectedPassRate.raw}` : ''}${c.minLabels ? `, floor ${c.minLabels.raw}` : ''}`).join('; '),
     result: [p ? `proportional: ${p}` : `proportional: ${proportional.ok ? '' : proportional.message}`, n ? `Neyman: ${n}` : undefined, b || undefined].filter(Boolean).join('. '),
-    caveats: ['For a safety cohort, spend most labels on the borderline slice where the judge is unsure, not on the bulk of traffic.'],
+    caveats: [
+      ...(precision.metric ? [`Each cohort's ± is the ${methodName[precision.method!]} half-width its labels give ${precision.metric} in that cohort (per cohort, not overall).`] : []),
+      ...(precision.stratified?.outOfProportion
+        ? [`Floors sample cohorts out of proportion to traffic: estimate the overall rate stratified, ${formatPercent(precision.stratified.estimate, 2)} ± ${formatPp(precision.stratified.halfWidth, 2)} (SE ${formatPp(precision.stratified.standardError, 2)}), not by the naive mean of all labels, ${formatPercent(precision.stratified.naiveMean, 2)} ± ${formatPp(precision.stratified.naiveHalfWidth, 2)}.`]
+        : []),
+      'For a safety cohort, spend most labels on the borderline slice where the judge is unsure, not on the bulk of traffic.',
+    ],
   });
   if (p) out.lines.push(`label budget ${formatCount(budget.value)}: ${p}${n ? `; Neyman ${n}` : ''}${b ? `; ${b}` : ''}`);
+}
+
+/** The half-width each cohort's labels give the first sized metric there, and the stratified overall estimate. */
+function labelPrecision(m: EvalSpecModel, alloc: { name: string; labels: number }[]) {
+  const confidence = m.goldenSet?.confidence?.value ?? 0.95;
+  const cells = sizingCells(m);
+  const first = cells[0]?.metric;
+  const mine = cells.filter((c) => c.metric === first && c.cohort);
+  const cohorts = alloc.flatMap((a) => {
+    const cell = mine.find((c) => c.cohort!.name === a.name);
+    if (!cell || a.labels < 1) return [];
+    const hw = cellHalfWidth(cell, a.labels, confidence);
+    return [{ cohort: a.name, labels: a.labels, halfWidth: hw, text: halfWidthText(cell, hw) }];
+  });
+  const strata = mine.every((c) => c.cohort!.share !== undefined && c.p !== undefined) && cohorts.length === mine.length && mine.length > 0
+    ? stratifiedPlan(mine.map((c) => ({ cohort: c.cohort!.name, share: c.cohort!.share!, n: alloc.find((a) => a.name === c.cohort!.name)?.labels ?? 0, p: c.p! })), confidence)
+    : undefined;
+  return { metric: first?.id, method: mine[0]?.method, cohorts, stratified: strata };
 }

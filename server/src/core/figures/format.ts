@@ -45,3 +45,15 @@ function trimZeros(s: string): string {
 export function exactInput(l: Located<number>): DecimalInput {
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(l.raw.trim()) ? l.raw.trim() : l.value;
 }
+
+/**
+ * A JSON-ready copy with every number at 15 significant digits, so float noise never reaches a
+ * reader: 1 − 0.95 is 0.05 (not 0.050000000000000044), 0.45·0.8 + … is 0.8. Decimal strings
+ * (money, exact values) are left as they are.
+ */
+export function cleanNumbers<T>(v: T): T {
+  if (typeof v === 'number') return (Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(15)) : v) as T;
+  if (Array.isArray(v)) return v.map((x) => cleanNumbers(x)) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanNumbers(x)])) as T;
+  return v;
+}

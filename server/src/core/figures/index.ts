@@ -5,8 +5,9 @@ import type { EvalSpecModel } from '../model/spec';
 import type { SpecDiagnostic } from '../types';
 import { ledgerFigures, routerFigures, trafficFigures } from './costFigures';
 import { allocationFigures } from './allocationFigures';
+import { cadenceFigures } from './cadenceFigures';
 import { costMetricsFigures, tenantFigures } from './economicsFigures';
-import { goldenSetFigures, type GoldenSetFigures } from './goldenSetFigures';
+import { computeGoldenSet, goldenSetFigures, type GoldenSetFigures } from './goldenSetFigures';
 import { judgingFigures } from './judging';
 import { FigureSink, type SpecFigures } from './types';
 
@@ -38,6 +39,18 @@ export const defaultFigureBudget: FigureBudget = { ms: 2_000 };
 
 type Section = [name: string, anchor: SpecDiagnostic['range'] | undefined, compute: (m: EvalSpecModel, sink: FigureSink) => unknown];
 
+/** Cadence figures need the golden set's; a golden set the core rejects is reported by its own section. */
+function cadenceSection(m: EvalSpecModel, sink: FigureSink): void {
+  let g: GoldenSetFigures | undefined;
+  try {
+    g = computeGoldenSet(m);
+  } catch (e) {
+    if (e instanceof RangeError) return;
+    throw e;
+  }
+  cadenceFigures(m, g, sink);
+}
+
 export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly, budget: FigureBudget = defaultFigureBudget): ComputedFigures {
   const sink = new FigureSink();
   const problems: SpecDiagnostic[] = [];
@@ -45,6 +58,7 @@ export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly
   const sections: Section[] = [
     ['traffic', m.traffic?.keyRange, trafficFigures],
     ['golden-set', m.goldenSet?.keyRange, goldenSetFigures],
+    ['cadence', m.cadence?.keyRange, cadenceSection],
     ['label-budget', m.goldenSet?.labelBudget?.keyRange, allocationFigures],
     ['router', m.router?.keyRange, routerFigures],
     ['ledger', m.ledger?.keyRange, ledgerFigures],

@@ -2,6 +2,7 @@
 // every client: as JSON (CLI `--format json`, the `evalspec/analysis` request), as inlay hints, in
 // hovers (formula, values substituted, result, caveats) and as text lines in the CLI report.
 import type { Range } from '../types';
+import { cleanNumbers } from './format';
 
 /** One computed figure anchored to the line it explains. */
 export interface FigureNote {
@@ -43,6 +44,6 @@ export class FigureSink {
   }
 
   done(): SpecFigures {
-    return { json: this.json, notes: this.notes, lines: this.lines };
+    return { json: cleanNumbers(this.json), notes: this.notes, lines: this.lines };
   }
 }

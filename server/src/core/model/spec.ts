@@ -17,6 +17,10 @@ export interface MetricModel extends Section {
   primary?: Located<boolean>;
   kind?: Located<string>;
   expectedPassRate?: Located<number>;
+  /** Expected standard deviation of one score (Likert and continuous metrics), in scale units. */
+  expectedSd?: Located<number>;
+  /** [low, high] of the score scale. */
+  scale?: Located<number>[];
   predicts?: Section & { onlineMetric?: Located<string>; expectedEffect?: Located<string> };
 }
 
@@ -89,6 +93,8 @@ export interface GoldenSetModel extends Section {
   clusters?: ClustersModel;
   promptPool?: Located<number>;
   multiplicity?: Located<string>;
+  maxFailureRate?: Located<number>;
+  failuresAllowed?: Located<number>;
 }
 
 export interface CadenceModel extends Section {
@@ -233,6 +239,8 @@ function readMetrics(r: TreeReader, root: SpecNode): SectionPart {
           primary: r.bool(s.node, 'primary'),
           kind: r.str(s.node, 'kind'),
           expectedPassRate: r.num(s.node, 'expected_pass_rate'),
+          expectedSd: r.num(s.node, 'expected_sd'),
+          scale: r.scalarList(s.node, 'scale', isNumber),
           predicts: p && { ...p, onlineMetric: r.str(p.node, 'online_metric'), expectedEffect: r.str(p.node, 'expected_effect') },
         };
       }),
@@ -329,6 +337,8 @@ function readGoldenSet(r: TreeReader, root: SpecNode): SectionPart {
       refresh: r.str(n, 'refresh'),
       labelBudget: r.num(n, 'label_budget'),
       ...readGoldenSetDesign(r, n),
+      maxFailureRate: r.num(n, 'max_failure_rate'),
+      failuresAllowed: r.num(n, 'failures_allowed'),
     },
   };
 }

@@ -38,6 +38,7 @@ import type { Rule } from './rule';
 import { rubricCriterionWithoutExamples } from './rubricCriterionWithoutExamples';
 import { tierSharesNotOne } from './tierSharesNotOne';
 import { tooManyPrimaryMetrics } from './tooManyPrimaryMetrics';
+import { waldNearBoundary } from './waldNearBoundary';
 
 export const allRules: readonly Rule[] = [
   // metrics
@@ -64,6 +65,7 @@ export const allRules: readonly Rule[] = [
   goldenSetNotTrafficSample,
   // golden set
   goldenSetTooSmall,
+  waldNearBoundary,
   cohortSharesNotOne,
   coverageLow,
   coverageRefreshNow,
