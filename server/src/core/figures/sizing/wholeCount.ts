@@ -34,9 +34,13 @@ export interface WholeCountSize {
   halfWidth: number;
   /** The fractional-count answer of the statistics layer, for comparison. */
   fractionalN: number;
+  /** Past 10^12 (or past 10^9 for Clopper-Pearson): the statistics layer's estimate, not scanned. */
+  beyond?: true;
+  estimated?: true;
 }
 
-const MAX_SCAN = 5_000_000;
+/** The scan starts within a few steps of its answer; this caps a start that is not. */
+const MAX_SCAN = 100_000;
 
 /**
  * Smallest n with half-width ≤ h at x = round(p·n).
@@ -44,7 +48,13 @@ const MAX_SCAN = 5_000_000;
  */
 export function wholeCountMinSampleSize(method: WholeCountMethod, p: number, h: number, confidence: number): WholeCountSize {
   const cont = (q: number) => (method === 'wilson' ? wilsonMinSampleSize(q, h, confidence).n : exactMinSampleSize(q, h, confidence).n);
-  const n0 = cont(p);
+  const first = method === 'wilson' ? wilsonMinSampleSize(p, h, confidence) : exactMinSampleSize(p, h, confidence);
+  const n0 = first.n;
+  // Sizes the statistics layer only estimates (sampleSizeBound.ts) are not scanned: one unit is below
+  // the estimate's own precision there, and an interval at such n costs seconds.
+  if (first.beyond || first.estimated) {
+    return { n: n0, count: wholeCount(p, n0), halfWidth: first.halfWidthAtN, fractionalN: n0, ...(first.beyond ? { beyond: true as const } : {}), ...(first.estimated ? { estimated: true as const } : {}) };
+  }
   let start = 1;
   if (n0 > 2000) {
     const away = p < 0.5 ? p - 1 / n0 : p + 1 / n0;
