@@ -37,13 +37,13 @@ describe('inline figures and quick fixes in a real VS Code', { timeout: 300_000 
       assert.ok(sizeLine > 0, 'example lost its golden_set size line');
       const t = await wb.quickOpen(page, spec);
       await wb.goToLine(page, sizeLine);
-      const hint = page.locator('.editor-instance .monaco-editor .view-line', { hasText: '±6.3 pp overall · … · needs 6,148' });
+      const hint = page.locator('.editor-instance .monaco-editor .view-line', { hasText: '±6.3 pp overall (stratified, 95%)' });
       await hint.first().waitFor({ timeout: wb.workbenchTimeoutMs });
       report('file open → golden-set inlay hint', `${Date.now() - t} ms`);
       const text = ((await hint.first().textContent()) ?? '').replace(/\u00a0/g, ' ');
       // The hint follows the line's own text (here a trailing comment).
-      // VS Code cuts a line's hints at 43 characters in all: the server sends one that fits, uncut.
-      assert.match(text, /^ {2}size: 200\b.*±6\.3 pp overall · … · needs 6,148$/);
+      // The extension sets 120 characters per line for spec files; the server fits each line to it.
+      assert.match(text, /^ {2}size: 200\b.*±6\.3 pp overall \(stratified, 95%\) · ±11\.1 pp per cohort · needs 6,148$/);
       await wb.squiggles(page).first().waitFor({ timeout: wb.workbenchTimeoutMs });
       const shot = await screenshot(page, '05-inlay-hints');
       if (process.env['EVALSPEC_UPDATE_README_IMAGE']) copyFileSync(shot, join(repoRoot, 'docs', 'images', 'editor.png'));
@@ -64,7 +64,7 @@ describe('inline figures and quick fixes in a real VS Code', { timeout: 300_000 
       assert.match(after, /^ {2}size: 6148\b/m);
       assert.equal(after.replace(/size: 6148/, 'size: 200'), before, 'the fix changed more than the size');
       // The error is gone: the Problems panel no longer lists golden-set-too-small, and the hint agrees.
-      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'size: 6148'}).filter({ hasText: '±1.1 pp overall' }).first().waitFor({ timeout: wb.workbenchTimeoutMs });
+      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'size: 6148'}).filter({ hasText: '±1.1 pp overall (stratified, 95%)' }).first().waitFor({ timeout: wb.workbenchTimeoutMs });
       const rows = await wb.problemsOrEmpty(page);
       assert.ok(!rows.some((r) => /golden set of 200|golden-set-too-small/.test(r)), `still listed: ${JSON.stringify(rows)}`);
       await screenshot(page, '06-after-resize');

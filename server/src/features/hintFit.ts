@@ -1,12 +1,18 @@
-// VS Code cuts the inlay hints of one line at `editor.inlayHints.maximumLength` (43 by default) in
-// all, not per hint, with "…" — which can cut a number in half ("±11.1 pp…" for "±11.1 pp per cohort
+// VS Code cuts the inlay hints of one line at `editor.inlayHints.maximumLength` (43 by default; the
+// extension sets 120 for EvalSpec files) in all, not per hint, with "…" — which can cut a number in half ("±11.1 pp…" for "±11.1 pp per cohort
 // · needs 6,148"). A figure's hint is therefore fitted to the line's budget here, never cut: without
 // parenthesised qualifiers, else its leading " · "-parts and its last (the verdict) with "…" for what
 // is left out, else its leading parts, else its first part with words (never numbers) shortened.
 // What is left out stays in the hint's tooltip (the figure's full Markdown).
 
-/** VS Code's default `editor.inlayHints.maximumLength`. */
-export const HINT_MAX_LENGTH = 43;
+/** VS Code's own default `editor.inlayHints.maximumLength`. */
+export const VSCODE_HINT_MAX_LENGTH = 43;
+
+/**
+ * The `editor.inlayHints.maximumLength` the extension sets for EvalSpec files (package.json,
+ * configurationDefaults; a test holds the two equal): each line's hints are fitted to it.
+ */
+export const HINT_MAX_LENGTH = 120;
 
 const SEP = ' · ';
 
