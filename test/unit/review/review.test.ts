@@ -1,5 +1,5 @@
 // The design review against fixtures: the support-chat spec before and after a change (golden set
-// 200 → 6,147, 1,000 → 1,250 QPS, a new judge model), reviewed with the "before" as the baseline.
+// 200 → 6,148, 1,000 → 1,250 QPS, a new judge model), reviewed with the "before" as the baseline.
 // The Markdown is compared with test/fixtures/review/expected.md whole; the JSON figure by figure.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ describe('evalspec review', () => {
     const doc = await review(read('after.evalspec.yaml'), read('before.evalspec.yaml'));
     assert.equal(doc.baseline?.status, 'compared');
     const byFigure = new Map(doc.baseline!.changes.map((c) => [c.figure, c]));
-    assert.deepEqual(byFigure.get('golden set'), { figure: 'golden set', before: '200', after: '6,147', delta: '+5,947' });
+    assert.deepEqual(byFigure.get('golden set'), { figure: 'golden set', before: '200', after: '6,148', delta: '+5,948' });
     // 250 QPS more × 86,400 s × 256 tokens × $3/1M = $16,588.80 a day more.
     assert.deepEqual(byFigure.get('baseline $/day'), { figure: 'baseline $/day', before: '$66,355.20', after: '$82,944.00', delta: '+$16,588.80' });
     assert.deepEqual(byFigure.get('judge model'), { figure: 'judge model', before: 'judge-large@2026-01-01', after: 'judge-large@2026-11-01', delta: null });

@@ -47,13 +47,25 @@ export function exactInput(l: Located<number>): DecimalInput {
 }
 
 /**
- * A JSON-ready copy with every number at 15 significant digits, so float noise never reaches a
- * reader: 1 − 0.95 is 0.05 (not 0.050000000000000044), 0.45·0.8 + … is 0.8. Decimal strings
- * (money, exact values) are left as they are.
+ * A JSON-ready copy in which a number that is a short decimal plus float noise is that decimal, so
+ * the noise never reaches a reader: 1 − 0.95 is 0.05 (not 0.050000000000000044), 0.45·0.8 + … is 0.8.
+ * Every other number keeps all its digits (a κ of 0.7495527728085868 is not rounded). Decimal
+ * strings (money, exact values) are left as they are.
  */
 export function cleanNumbers<T>(v: T): T {
-  if (typeof v === 'number') return (Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(15)) : v) as T;
+  if (typeof v === 'number') return cleanNumber(v) as T;
   if (Array.isArray(v)) return v.map((x) => cleanNumbers(x)) as T;
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanNumbers(x)])) as T;
   return v;
+}
+
+/**
+ * `x` rounded to 15 significant digits when that is a decimal of at most 12 significant digits
+ * (arithmetic on short decimals leaves noise below the 15th digit); otherwise `x` itself.
+ */
+export function cleanNumber(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  const r = Number(x.toPrecision(15));
+  const digits = r.toExponential().split('e')[0]!.replace(/[-.]/g, '').length;
+  return digits <= 12 ? r : x;
 }
