@@ -64,7 +64,7 @@ describe('docs/ci.md, run', () => {
     // Compared as rendered: CommonMark drops the backslash before escaped punctuation (`\$`, `\+`, `\@`).
     const shown = review.replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.match(review, /^# Design review: support-chat\n/);
-    assert.match(shown, /^\| golden set \| 200 \| 6,147 \| \+5,947 \|$/m);
+    assert.match(shown, /^\| golden set \| 200 \| 6,148 \| \+5,948 \|$/m);
     assert.match(shown, /^\| baseline \$\/day \| \$66,355\.20 \| \$82,944\.00 \| \+\$16,588\.80 \|$/m);
     assert.match(shown, /^\| judge model \| judge-large@2026-01-01 \| judge-large@2026-11-01 \| changed \|$/m);
     return review;
