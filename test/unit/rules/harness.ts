@@ -36,7 +36,7 @@ metrics:
     primary: true
     kind: binary
     expected_pass_rate: 0.95
-    predicts: {online_metric: wrongful_refusal_reports}
+    predicts: {online_metric: wrongful_refusal_reports, expected_effect: "-1pp offline -> -0.2pp online"}
 judge:
   kind: layered
   model: judge-large@2026-05-01

@@ -27,13 +27,13 @@ describe('too-many-primary-metrics', () => {
 });
 
 describe('metric-without-online-metric', () => {
-  const noPredicts = variant(base, ['    predicts: {online_metric: wrongful_refusal_reports}\n', '']);
+  const noPredicts = variant(base, ['    predicts: {online_metric: wrongful_refusal_reports, expected_effect: "-1pp offline -> -0.2pp online"}\n', '']);
   it('fires on the id of a metric with no predicts', () => {
     const marked = noPredicts.replace('id: safety_refusal_precision', 'id: ⟦safety_refusal_precision⟧');
     expectFinding('metric-without-online-metric', marked, ['safety_refusal_precision names no online metric']);
   });
   it('fires on a placeholder online metric', () => {
-    const marked = variant(base, ['{online_metric: wrongful_refusal_reports}', '{online_metric: ⟦TODO⟧}']);
+    const marked = variant(base, ['{online_metric: wrongful_refusal_reports,', '{online_metric: ⟦TODO⟧,']);
     expectFinding('metric-without-online-metric', marked, ['"TODO", a placeholder']);
   });
   it('passes when every metric predicts an online metric', () => {
@@ -45,13 +45,13 @@ describe('metric-without-online-metric', () => {
   });
   it('fix: adds a flow predicts mapping (no comments) to a flow metric', () => {
     const flow = variant(base, [
-      '  - id: safety_refusal_precision\n    primary: true\n    kind: binary\n    expected_pass_rate: 0.95\n    predicts: {online_metric: wrongful_refusal_reports}\n',
+      '  - id: safety_refusal_precision\n    primary: true\n    kind: binary\n    expected_pass_rate: 0.95\n    predicts: {online_metric: wrongful_refusal_reports, expected_effect: "-1pp offline -> -0.2pp online"}\n',
       '  - {id: safety_refusal_precision, primary: true, kind: binary, expected_pass_rate: 0.95}\n',
     ]);
     const [fixed] = expectFixResolves('metric-without-online-metric', flow);
     assert.match(fixed!, /\{id: safety_refusal_precision, primary: true, kind: binary, expected_pass_rate: 0\.95, predicts: \{online_metric: csat, expected_effect: "\+1pp offline -> \+0\.5pp online"\}\}/);
   });
   it('fix: replaces a placeholder online metric', () => {
-    expectFixResolves('metric-without-online-metric', variant(base, ['{online_metric: wrongful_refusal_reports}', '{online_metric: TBD}']));
+    expectFixResolves('metric-without-online-metric', variant(base, ['{online_metric: wrongful_refusal_reports,', '{online_metric: TBD,']));
   });
 });

@@ -18,7 +18,22 @@ export function ledgerFigureRows(json: Record<string, unknown>): LedgerFigureRow
   return Array.isArray(rows) ? (rows as LedgerFigureRow[]) : [];
 }
 
-/** A row is priced when its figure came out: overrun, churn cost or quality overstatement. */
+/** The row's price, as decimal text: overrun, churn cost or quality overstatement. */
+function price(row: LedgerFigureRow): string | undefined {
+  return row.overrunPerDay ?? row.churnCostPerDay ?? row.qualityOverstatedBy;
+}
+
+/**
+ * A row is priced when its figure came out and is not zero: a row that prices to $0 (share 0, a
+ * multiplier of 1, no churn) shows no failure mode, and its window ratios are ratios of zeros.
+ */
 export function isPriced(row: LedgerFigureRow): boolean {
-  return row.overrunPerDay !== undefined || row.churnCostPerDay !== undefined || row.qualityOverstatedBy !== undefined;
+  const p = price(row);
+  return p !== undefined && Number(p) !== 0;
+}
+
+/** The row's figure came out but is zero. */
+export function pricesToZero(row: LedgerFigureRow): boolean {
+  const p = price(row);
+  return p !== undefined && Number(p) === 0;
 }

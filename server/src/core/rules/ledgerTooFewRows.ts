@@ -4,7 +4,7 @@
 // cannot be priced (no baseline traffic, no sessions per day) does not count.
 import { specAnchor } from './common';
 import { appendSeqItem, appendTopLevel, blockSeqItem, type YamlEntry } from './edits';
-import { isPriced, ledgerFigureRows } from './ledgerRows';
+import { isPriced, ledgerFigureRows, pricesToZero } from './ledgerRows';
 import type { Rule, RuleContext } from './rule';
 
 export interface LedgerTooFewRowsData {
@@ -15,10 +15,12 @@ export interface LedgerTooFewRowsData {
   unpriced: { id: string; reason?: string }[];
 }
 
-type Kind = 'traffic_shift' | 'quality_regression' | 'coverage_gap';
+export type LedgerKind = 'traffic_shift' | 'quality_regression' | 'coverage_gap';
+type Kind = LedgerKind;
+export const LEDGER_KINDS: readonly LedgerKind[] = ['traffic_shift', 'quality_regression', 'coverage_gap'];
 
 /** The seed's three rows, adapted: values are the seed's worked example, to be edited. */
-function template(kind: Kind, id: string, ctx: RuleContext): YamlEntry[] {
+export function ledgerRowTemplate(kind: Kind, id: string, ctx: RuleContext): YamlEntry[] {
   switch (kind) {
     case 'traffic_shift':
       return [
@@ -54,7 +56,7 @@ function template(kind: Kind, id: string, ctx: RuleContext): YamlEntry[] {
   }
 }
 
-const seedIds: Record<Kind, string> = { traffic_shift: 'router-drift', quality_regression: 'judge-co-drift', coverage_gap: 'golden-set-rot' };
+export const seedLedgerIds: Record<Kind, string> = { traffic_shift: 'router-drift', quality_regression: 'judge-co-drift', coverage_gap: 'golden-set-rot' };
 
 export const ledgerTooFewRows: Rule = {
   code: 'ledger-too-few-rows',
@@ -68,7 +70,7 @@ export const ledgerTooFewRows: Rule = {
     if (!l && ctx.model.root.kind === 'map' && ctx.model.root.entries.some((e) => e.key === 'ledger')) return [];
     const priced = rows.filter(isPriced).length;
     if (priced >= min) return [];
-    const unpriced = rows.filter((r) => !isPriced(r)).map((r) => ({ id: r.id, reason: r.undefinedBecause }));
+    const unpriced = rows.filter((r) => !isPriced(r)).map((r) => ({ id: r.id, reason: r.undefinedBecause ?? (pricesToZero(r) ? 'it prices to $0, so it shows no failure' : undefined) }));
     const data: LedgerTooFewRowsData = { priced, rows: l?.rows.length ?? 0, min, unpriced };
     const why = unpriced.filter((u) => u.reason).map((u) => `${u.id}: ${u.reason}`);
     const message = l
@@ -88,12 +90,12 @@ export const ledgerTooFewRows: Rule = {
     const chosen: { kind: Kind; id: string }[] = [];
     for (let i = 0; chosen.length < need && i < need + order.length; i++) {
       const kind = kinds[i % kinds.length]!;
-      let id = seedIds[kind];
-      for (let n = 2; ids.has(id); n++) id = `${seedIds[kind]}-${n}`;
+      let id = seedLedgerIds[kind];
+      for (let n = 2; ids.has(id); n++) id = `${seedLedgerIds[kind]}-${n}`;
       ids.add(id);
       chosen.push({ kind, id });
     }
-    const items = chosen.map((c) => template(c.kind, c.id, ctx));
+    const items = chosen.map((c) => ledgerRowTemplate(c.kind, c.id, ctx));
     const title = `Add ${chosen.length} ledger row${chosen.length === 1 ? '' : 's'} from the seed's templates (${chosen.map((c) => c.id).join(', ')})`;
     const l = ctx.model.ledger;
     if (l && l.node.kind === 'seq' && l.node.items.length > 0) {

@@ -39,11 +39,17 @@ import { rubricCriterionWithoutExamples } from './rubricCriterionWithoutExamples
 import { tierSharesNotOne } from './tierSharesNotOne';
 import { tooManyPrimaryMetrics } from './tooManyPrimaryMetrics';
 import { waldNearBoundary } from './waldNearBoundary';
+import { routerAlertThresholdOff } from './routerAlertThresholdOff';
+import { routerEscalationShareSmall } from './routerEscalationShareSmall';
+import { canaryShadowFractionSmall } from './canaryShadowFractionSmall';
+import { metricExpectedEffectMissing } from './metricExpectedEffectMissing';
+import { ledgerFailureModeMissing } from './ledgerFailureModeMissing';
 
 export const allRules: readonly Rule[] = [
   // metrics
   tooManyPrimaryMetrics,
   metricWithoutOnlineMetric,
+  metricExpectedEffectMissing,
   // judge
   judgeNoRubric,
   rubricCriterionWithoutExamples,
@@ -77,12 +83,16 @@ export const allRules: readonly Rule[] = [
   // router
   routerLatencyBudgetTooHigh,
   routerNoLowConfidenceEscalation,
+  routerEscalationShareSmall,
   tierSharesNotOne,
   routerAlertMissing,
+  routerAlertThresholdOff,
   canaryGateMissing,
   canaryGateLoose,
+  canaryShadowFractionSmall,
   ppLooksLikeFraction,
   // ledger
   ledgerTooFewRows,
   ledgerNoSensitiveRow,
+  ledgerFailureModeMissing,
 ];

@@ -1,4 +1,4 @@
-// Rule: the router lacks the flagship-share or p10-confidence alert. Router drift shows up as cost,
+// Rule: the router lacks one of its three drift alerts (flagship share, p10 confidence, cost share). Router drift shows up as cost,
 // not as a quality drop, and it is slow and linear, so it slips past incident-style alerts. The seed
 // watches three signals: flagship share more than 5 pp above its 30-day baseline (1-hour rolling),
 // the p10 of router confidence below 0.55 (healthy ≈ 0.72), and flagship cost share above 110% of
@@ -22,7 +22,7 @@ export const routerAlertMissing: Rule = {
   code: 'router-alert-missing',
   section: 'router',
   defaultSeverity: 'warning',
-  summary: 'The router has no flagship-share alert or no p10-confidence alert.',
+  summary: 'The router lacks one of its three drift alerts: flagship share, p10 confidence or flagship cost share.',
   check(ctx) {
     const r = ctx.model.router;
     if (!r) return [];
@@ -30,7 +30,7 @@ export const routerAlertMissing: Rule = {
     const rawHas = (k: string) => a?.node.kind === 'map' && a.node.entries.some((e) => e.key === k);
     if (!a && r.node.kind === 'map' && r.node.entries.some((e) => e.key === 'alerts')) return [];
     const missing = (['flagship_share_over_baseline_pp', 'min_p10_confidence', 'cost_share_over_moving_avg'] as RouterAlertKey[]).filter((k) => !rawHas(k));
-    if (!missing.includes('flagship_share_over_baseline_pp') && !missing.includes('min_p10_confidence')) return [];
+    if (missing.length === 0) return [];
     const t = ctx.settings.thresholds;
     const words: Record<RouterAlertKey, string> = {
       flagship_share_over_baseline_pp: `flagship share more than ${t.flagshipShareOverBaselinePp} pp over baseline`,
