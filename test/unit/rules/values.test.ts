@@ -112,4 +112,10 @@ describe('a ledger row that prices to $0 is not priced', () => {
   it('ledger-too-few-rows counts it out and says why', () => {
     expectFinding('ledger-too-few-rows', variant(base, ['    share: 0.20\n    cost_multiplier: 10\n', '    share: 0\n    cost_multiplier: 10\n'], ['ledger:\n', '⟦ledger⟧:\n']), ['router-drift: it prices to $0']);
   });
+  it('its window ratios do not satisfy the 10x sensitivity rule', () => {
+    const zero = variant(base, ['    share: 0.20\n    cost_multiplier: 10\n', '    share: 0\n    cost_multiplier: 10\n']);
+    const d = analyze(zero).diagnostics.find((x) => x.code === 'ledger-no-sensitive-row');
+    assert.match(d?.message ?? '', /largest detection-window sensitivity is 4\.29× \(7d→30d on judge-co-drift\)/);
+    expectClean('ledger-no-sensitive-row', base);
+  });
 });
