@@ -3,6 +3,8 @@
 // and, with a baseline, the spec's text at that revision analysed the same way. The CLI
 // (`evalspec review`) and the server (`evalspec/review`, "EvalSpec: Export design review") call this.
 import { analyzeSpec, type EvalSpecSettings, type SpecDiagnostic } from '../core';
+
+const ALL_FIGURES = { ms: Number.POSITIVE_INFINITY };
 import { analysisJson } from '../cli/report';
 import { dataDiagnostics } from '../data/dataDiagnostics';
 import { dataTargets } from '../data/dataJob';
@@ -25,7 +27,8 @@ export interface ReviewSpecOptions {
 }
 
 export async function reviewSpec(o: ReviewSpecOptions): Promise<ReviewDocument> {
-  const analysis = analyzeSpec(o.text, { settings: o.settings, ...(o.baseline?.previousText !== undefined ? { previousText: o.baseline.previousText } : {}) });
+  // A review is a CLI report: every figure is computed (the 2 s budget is the editor's), as in check.
+  const analysis = analyzeSpec(o.text, { settings: o.settings, figureBudget: ALL_FIGURES, ...(o.baseline?.previousText !== undefined ? { previousText: o.baseline.previousText } : {}) });
   const data: ReviewInput['data'] = [];
   const diagnostics: SpecDiagnostic[] = [];
   const files: DataFileStatus[] = [];
@@ -42,7 +45,7 @@ export async function reviewSpec(o: ReviewSpecOptions): Promise<ReviewDocument> 
   }
   const input: ReviewInput = { report: analysisJson(o.shown, analysis, { diagnostics, files }), model: analysis.model, data };
   if (o.baseline) {
-    const prev = o.baseline.previousText === undefined ? undefined : analyzeSpec(o.baseline.previousText, { settings: o.settings });
+    const prev = o.baseline.previousText === undefined ? undefined : analyzeSpec(o.baseline.previousText, { settings: o.settings, figureBudget: ALL_FIGURES });
     input.baseline = { revision: o.baseline.revision, commit: o.baseline.commit, ...(prev ? { previous: { report: analysisJson(o.shown, prev), model: prev.model } } : {}) };
   }
   return buildReview(input);
