@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   console.log(`hostile corpus: ${cases.length} files, one fresh server each; load average ${loadavg()[0]!.toFixed(1)}`);
   try {
     for (const c of cases) {
-      const text = caseText(c, w);
+      const text = await caseText(c, w);
       const server = await startServer({}, w.root);
       const base = peakRss(server.process.pid);
       let row: string[];

@@ -30,7 +30,7 @@ describe('hostile-file corpus through the server', () => {
   const cases: (HostileCase | DataCase)[] = [...specCases, ...dataCases];
   for (const c of cases) {
     it(`${c.name}: ${c.code}`, async () => {
-      const text = caseText(c, w);
+      const text = await caseText(c, w);
       const run = await runCase(server, text, 'make' in c, w, boundMs);
       const lines = lineLengths(text);
       const d = run.diagnostics.diagnostics.find((x) => x.code === c.code);
@@ -41,6 +41,7 @@ describe('hostile-file corpus through the server', () => {
         const start = line.indexOf('"');
         assert.deepEqual(d.range, { start: { line: 3, character: start }, end: { line: 3, character: line.indexOf('",', start) + 1 } }, 'on the data path');
       } else assert.equal(d.range.start.line, c.at.line);
+      if (c.message) assert.match(String(d.message), c.message);
       assert.deepEqual(diagnosticProblems(run.diagnostics.diagnostics, lines), []);
       for (const x of run.diagnostics.diagnostics) assert.ok(String(x.message).length <= maxMessageChars, `[${x.code}] message of ${String(x.message).length} characters`);
       const peak = peakRss(server.process.pid);

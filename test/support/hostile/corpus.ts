@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../reference';
+import { forgedParquet } from './forgedParquet';
 
 export interface HostileCase {
   name: string;
@@ -19,6 +20,8 @@ export interface HostileCase {
   at: 'data' | 'start' | { line: number };
   /** Bytes the case writes to disk (for the bench's table). */
   note: string;
+  /** What the diagnostic's message must say (when the code alone is not precise enough). */
+  message?: RegExp;
 }
 
 export interface HostileWorkspace {
@@ -117,7 +120,7 @@ export const specCases: HostileCase[] = [
 
 /** Data files a spec names. Each writes its file(s) and returns the path the spec gives. */
 export interface DataCase extends Omit<HostileCase, 'spec'> {
-  make(w: HostileWorkspace): string;
+  make(w: HostileWorkspace): string | Promise<string>;
 }
 
 export const dataCases: DataCase[] = [
@@ -197,5 +200,50 @@ export const dataCases: DataCase[] = [
     },
     code: 'data-bad-rows',
     at: 'data',
+  },
+  {
+    name: '10^6 CSV columns, the required ones missing',
+    note: '10^6 header names, 13 MB',
+    make: (w) => {
+      writeFileSync(join(w.root, 'wide.csv'), `${Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(999_999)}1\n`);
+      return 'wide.csv';
+    },
+    code: 'data-file-invalid',
+    at: 'data',
+    message: /has no column "judge_score", "human_label"; it has "c0", "c1", .*and 999,99\d more/,
+  },
+  {
+    name: 'Parquet whose footer claims 10^12 rows',
+    note: '37 real rows, < 1 KB',
+    make: async (w) => {
+      writeFileSync(join(w.root, 'lying.parquet'), await forgedParquet(10n ** 12n, ['judge_score', 'human_label']));
+      return 'lying.parquet';
+    },
+    code: 'data-file-invalid',
+    at: 'data',
+    message: /footer claims 1,000,000,000,000 rows, more than a file of [\d,]+ bytes can hold/,
+  },
+  {
+    name: 'deeply nested JSONL row',
+    note: 'one row 10^5 deep among 120 good rows',
+    make: (w) => {
+      const good = '{"judge_score": 4, "human_label": 4}\n';
+      writeFileSync(join(w.root, 'nested.jsonl'), `${good.repeat(60)}{"judge_score": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "human_label": 1}\n${good.repeat(60)}`);
+      return 'nested.jsonl';
+    },
+    code: 'data-bad-rows',
+    at: 'data',
+    message: /^1 of 121 rows of nested\.jsonl are left out of every figure\. First: row 61 \(line 61\), column judge_score: "a list" is not a number/,
+  },
+  {
+    name: 'JSONL with no line feed',
+    note: '20 MB, one line',
+    make: (w) => {
+      writeRepeated(join(w.root, 'oneline.jsonl'), '', '{"judge_score": 4, "human_label": 4} ', 20 * MB);
+      return 'oneline.jsonl';
+    },
+    code: 'data-file-invalid',
+    at: 'data',
+    message: /longer than 4,194,304 bytes/,
   },
 ];

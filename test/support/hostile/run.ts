@@ -15,8 +15,8 @@ export interface CaseRun {
   ms: number;
 }
 
-export function caseText(c: HostileCase | DataCase, w: HostileWorkspace): string {
-  return 'make' in c ? calibrationSpec(c.make(w)) : c.spec(w);
+export async function caseText(c: HostileCase | DataCase, w: HostileWorkspace): Promise<string> {
+  return 'make' in c ? calibrationSpec(await c.make(w)) : c.spec(w);
 }
 
 let counter = 0;

@@ -3,44 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { metadataLie } from '../../../server/src/core/data/parquetReader';
+import { forgedParquet } from '../../support/hostile/forgedParquet';
 import { readIn, workspace } from './helpers';
-
-/** zigzag varint of a non-negative i64, as Thrift's compact protocol writes it. */
-function varint(n: bigint): number[] {
-  let z = n << 1n;
-  const out: number[] = [];
-  while (z >= 0x80n) {
-    out.push(Number((z & 0x7fn) | 0x80n));
-    z >>= 7n;
-  }
-  out.push(Number(z));
-  return out;
-}
-
-/** A real Parquet file whose footer's row counts (file and row group) are rewritten to `claim`. */
-async function forgedParquet(claim: bigint): Promise<Uint8Array> {
-  const { parquetWriteBuffer } = await import('hyparquet-writer');
-  const rows = 37;
-  const buf = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'x', data: Array.from({ length: rows }, (_, i) => i + 0.5), type: 'DOUBLE' }] }));
-  const len = new DataView(buf.buffer, buf.byteOffset).getUint32(buf.length - 8, true);
-  const footer = [...buf.subarray(buf.length - 8 - len, buf.length - 8)];
-  const from = [0x16, ...varint(BigInt(rows))];
-  const to = [0x16, ...varint(claim)];
-  const out: number[] = [];
-  let replaced = 0;
-  for (let i = 0; i < footer.length; i++) {
-    if (footer[i] === from[0] && footer[i + 1] === from[1]) {
-      out.push(...to);
-      i += from.length - 1;
-      replaced++;
-    } else out.push(footer[i]!);
-  }
-  assert.ok(replaced >= 2, 'file and row-group num_rows');
-  const tail = new Uint8Array(8);
-  new DataView(tail.buffer).setUint32(0, out.length, true);
-  tail.set([0x50, 0x41, 0x52, 0x31], 4);
-  return new Uint8Array([...buf.subarray(0, buf.length - 8 - len), ...out, ...tail]);
-}
 
 describe('hostile data files', () => {
   for (const claim of [10n ** 8n, 10n ** 12n]) {

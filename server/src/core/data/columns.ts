@@ -10,6 +10,7 @@
 //   category  text interned to a small integer code per read (−1 = missing); tiers, cohorts, months.
 //   time      instant in epoch milliseconds: ISO 8601 (`2026-03-01T14:05:00Z`, `2026-03-01 14:05:00`,
 //             offsets `+02:00`; no offset means UTC) or a number of Unix seconds.
+import { listNames, listQuoted } from '../text/bounded';
 
 export type ColumnKind = 'number' | 'category' | 'time';
 
@@ -94,23 +95,44 @@ export function resolveColumns(schema: TableSchema, header: readonly string[], m
   const problems: string[] = [];
   const keys = new Set(schema.columns.map((c) => c.key));
   for (const k of Object.keys(mapping)) {
-    if (!keys.has(k)) problems.push(`the column mapping names "${k}", which the ${schema.name} does not use (known: ${[...keys].join(', ')})`);
+    if (!keys.has(k)) problems.push(`the column mapping names "${k}", which the ${schema.name} does not use (known: ${listNames([...keys], { max: 20 })})`);
   }
   const fieldIndex = new Int32Array(schema.columns.length).fill(-1);
   const found: Record<string, string | null> = {};
   const missing: { key: string; header: string }[] = [];
+  const wants = schema.columns.map((c) => (Object.prototype.hasOwnProperty.call(mapping, c.key) ? (mapping[c.key] as string) : c.key));
+  const exact = wants.map((w) => header.indexOf(w));
+  // Case-insensitive matches for the names not found exactly: one pass over the header, however wide.
+  const loose = looseMatches(header, wants.filter((_, i) => exact[i]! < 0));
   schema.columns.forEach((c, i) => {
-    const want = Object.prototype.hasOwnProperty.call(mapping, c.key) ? (mapping[c.key] as string) : c.key;
-    let at = header.indexOf(want);
+    const want = wants[i]!;
+    let at = exact[i]!;
     if (at < 0) {
-      const norm = want.trim().toLowerCase();
-      const hits = header.flatMap((h, j) => (h.trim().toLowerCase() === norm ? [j] : []));
+      const hits = loose.get(want.trim().toLowerCase()) ?? [];
       if (hits.length === 1) at = hits[0] as number;
-      else if (hits.length > 1) problems.push(`header names ${hits.map((j) => JSON.stringify(header[j])).join(' and ')} both match column "${want}"; rename one or map ${c.key} to the exact name`);
+      else if (hits.length > 1) problems.push(`header names ${listQuoted(hits.map((j) => header[j]!), { separator: ', ', lastSeparator: ' and ' })} ${hits.length === 2 ? 'both' : 'all'} match column "${want}"; rename one or map ${c.key} to the exact name`);
     }
     fieldIndex[i] = at;
     found[c.key] = at >= 0 ? (header[at] as string) : null;
     if (at < 0 && c.required) missing.push({ key: c.key, header: want });
   });
   return { fieldIndex, found, missing, problems };
+}
+
+/** Trimmed lower-case wanted name → every header index whose trimmed lower-case name equals it. */
+function looseMatches(header: readonly string[], wants: string[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  if (wants.length === 0) return m;
+  const norms = new Set(wants.map((w) => w.trim().toLowerCase()));
+  const lengths = new Set([...norms].map((n) => n.length));
+  for (let j = 0; j < header.length; j++) {
+    const t = header[j]!.trim();
+    if (!lengths.has(t.length)) continue; // most names differ in length: no lower-casing
+    const k = t.toLowerCase();
+    if (!norms.has(k)) continue;
+    const list = m.get(k);
+    if (list) list.push(j);
+    else m.set(k, [j]);
+  }
+  return m;
 }

@@ -26,6 +26,7 @@
 import { resolveColumns, type ColumnMapping, type ColumnResolution, type TableSchema } from './columns';
 import { TableBuilder, type BatchConsumer, DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES } from './tableBuilder';
 import { daysFromCivil, daysInMonth, parseNumberBytes, parseTimeBytes } from './parseCell';
+import { clipName, listNames, listQuoted } from '../text/bounded';
 
 const QUOTE = 34;
 const QUOTED = 1;
@@ -568,11 +569,11 @@ export class CsvTableParser {
       return;
     }
     if (resolution.missing.length > 0) {
-      const list = resolution.missing.map((m) => (m.header === m.key ? `"${m.key}"` : `"${m.header}" (for ${m.key})`)).join(', ');
+      const list = listNames(resolution.missing.map((m) => (m.header === m.key ? JSON.stringify(clipName(m.key)) : `${JSON.stringify(clipName(m.header))} (for ${m.key})`)));
       this.headerOutcome = {
         ok: false,
         code: 'missing-columns',
-        message: `the header has no column ${list}; it has ${header.map((h) => JSON.stringify(h)).join(', ')}. Rename the column or map it in the spec.`,
+        message: `the header has no column ${list}; it has ${listQuoted(header)}. Rename the column or map it in the spec.`,
         header,
       };
       return;

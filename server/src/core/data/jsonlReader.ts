@@ -15,6 +15,7 @@ import { parseNumberText, parseTimeText } from './parseCell';
 import type { ReadOptions, TableReadSuccess } from './readResult';
 import type { ResolvedDataFile } from './resolveDataFile';
 import { TableBuilder, guardConsumer, isConsumerError, type ConsumerError, type BatchConsumer, DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES } from './tableBuilder';
+import { listQuoted } from '../text/bounded';
 
 const LF = 10;
 const decoder = new TextDecoder('utf-8');
@@ -38,7 +39,9 @@ export class JsonlTableParser {
   blankLines = 0;
   private names: (string | null)[] = [];
   private lateKeys = new Set<string>();
+  /** Bad lines before the first object (its keys fix the columns): the first few kept, all counted. */
   private pendingBad: { line: number; message: string }[] = [];
+  private pendingBadCount = 0;
 
   constructor(
     private readonly schema: TableSchema,
@@ -74,17 +77,13 @@ export class JsonlTableParser {
     if (this.builder === undefined) {
       if (problem) {
         // no columns known yet: keep the bad line, count it once the first object fixes the columns
-        this.pendingBad.push({ line: lineNo, message: problem });
+        if (this.pendingBad.length < this.maxExamples) this.pendingBad.push({ line: lineNo, message: problem });
+        this.pendingBadCount++;
         return;
       }
       this.start(Object.keys(obj as object));
       if (this.headerError) return;
-      for (const p of this.pendingBad) {
-        this.builder!.beginRow(p.line);
-        this.builder!.fail(-1, p.message);
-        this.builder!.endRow();
-      }
-      this.pendingBad = [];
+      this.replayPendingBad();
     }
     const b = this.builder as TableBuilder;
     b.beginRow(lineNo);
@@ -129,8 +128,8 @@ export class JsonlTableParser {
       return;
     }
     if (resolution.missing.length > 0) {
-      const list = resolution.missing.map((m) => `"${m.header}"`).join(', ');
-      this.headerError = { code: 'missing-columns', message: `the first object has no key ${list}; it has ${keys.map((k) => JSON.stringify(k)).join(', ')}. Rename the key or map it in the spec.` };
+      const list = listQuoted(resolution.missing.map((m) => m.header));
+      this.headerError = { code: 'missing-columns', message: `the first object has no key ${list}; it has ${listQuoted(keys)}. Rename the key or map it in the spec.` };
       return;
     }
     this.found = resolution.found;
@@ -139,6 +138,31 @@ export class JsonlTableParser {
     this.lateKeys = new Set(this.schema.columns.filter((c) => !c.required && resolution.found[c.key] === null).map((c) => c.key));
     const o = this.options as ReadOptions;
     this.builder = new TableBuilder(this.schema, this.names, this.onBatch, o.batchRows ?? DEFAULT_BATCH_ROWS, o.maxBadRowExamples ?? DEFAULT_MAX_BAD_ROW_EXAMPLES);
+  }
+
+  private get maxExamples(): number {
+    return (this.options as ReadOptions).maxBadRowExamples ?? DEFAULT_MAX_BAD_ROW_EXAMPLES;
+  }
+
+  /** The bad lines before the first object, as bad rows of the table it started. */
+  private replayPendingBad(): void {
+    const b = this.builder!;
+    for (let i = 0; i < this.pendingBadCount; i++) {
+      const p = this.pendingBad[i] ?? { line: 0, message: '' };
+      b.beginRow(p.line);
+      b.fail(-1, p.message);
+      b.endRow();
+    }
+    this.pendingBad = [];
+    this.pendingBadCount = 0;
+  }
+
+  /** Why no object was read, when lines were there but none parsed: the first line's problem and a count. */
+  get unreadLines(): string | undefined {
+    const first = this.pendingBad[0];
+    if (!first) return undefined;
+    const n = this.pendingBadCount;
+    return `${n.toLocaleString('en-US')} line${n === 1 ? '' : 's'} could not be read (line ${first.line} ${first.message})`;
   }
 
   end(): void {
@@ -215,7 +239,9 @@ export async function readJsonlFile(
   }
   if (parser.headerError) return dataFileError(parser.headerError.code, file.path, `${file.path}: ${parser.headerError.message}`, file.resolvedPath);
   if (parser.builder === undefined) {
-    return dataFileError('empty', file.path, `${file.path} holds no JSON object${parser.blankLines > 0 ? ' (only blank lines)' : ''}; each line must be one object such as {"time": "...", "tier": "cheap"}.`, file.resolvedPath);
+    const why = parser.unreadLines ?? (parser.blankLines > 0 ? 'only blank lines' : undefined);
+    const example = `{${schema.columns.filter((c) => c.required).map((c) => `${JSON.stringify(mapping && Object.prototype.hasOwnProperty.call(mapping, c.key) ? mapping[c.key] : c.key)}: ...`).join(', ')}}`;
+    return dataFileError('empty', file.path, `${file.path} holds no JSON object${why ? `: ${why}` : ''}; each line must be one object such as ${example}.`, file.resolvedPath);
   }
   const table = parser.builder;
   const bad = table.badRows();

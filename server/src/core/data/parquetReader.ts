@@ -10,6 +10,7 @@ import { parseNumberText, parseTimeText } from './parseCell';
 import type { ReadOptions, TableReadSuccess } from './readResult';
 import type { ResolvedDataFile } from './resolveDataFile';
 import { TableBuilder, guardConsumer, isConsumerError, type ConsumerError, type BatchConsumer, DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES } from './tableBuilder';
+import { listQuoted } from '../text/bounded';
 
 type Hyparquet = typeof import('hyparquet', { with: { 'resolution-mode': 'import' } });
 let hyparquet: Promise<Hyparquet> | undefined;
@@ -82,8 +83,8 @@ export async function readParquetFile(
   const resolution = resolveColumns(schema, names, mapping);
   if (resolution.problems.length > 0) return dataFileError('bad-mapping', file.path, `${file.path}: ${resolution.problems.join('; ')}`, file.resolvedPath);
   if (resolution.missing.length > 0) {
-    const list = resolution.missing.map((m) => `"${m.header}"`).join(', ');
-    return dataFileError('missing-columns', file.path, `${file.path}: the Parquet schema has no column ${list}; it has ${names.map((n) => JSON.stringify(n)).join(', ')}. Rename the column or map it in the spec.`, file.resolvedPath);
+    const list = listQuoted(resolution.missing.map((m) => m.header));
+    return dataFileError('missing-columns', file.path, `${file.path}: the Parquet schema has no column ${list}; it has ${listQuoted(names)}. Rename the column or map it in the spec.`, file.resolvedPath);
   }
   const headers = schema.columns.map((c) => resolution.found[c.key] ?? null);
   const wanted = [...new Set(headers.filter((h): h is string => h !== null))];
