@@ -42,7 +42,11 @@ let clientSupportsFolders = false;
 const cache = new AnalysisCache(() => settings);
 const timers = new Map<string, NodeJS.Timeout>();
 const trust = new WorkspaceTrust();
-const data = new DataFeatures({ connection, documents, analysis: (d) => cache.get(d), settings: () => settings, publish: (uri) => publish(uri), trusted: () => trust.isTrusted });
+// A data report completing (on open, save, a watched file, a panel's request, "Show figures as JSON")
+// re-publishes only when the document's diagnostics differ from those last sent for its version.
+const data = new DataFeatures({ connection, documents, analysis: (d) => cache.get(d), settings: () => settings, publish: (uri) => publish(uri, true), trusted: () => trust.isTrusted });
+/** What was last published per document: its version and the diagnostics, serialised. */
+const lastSent = new Map<string, { version: number; key: string }>();
 trust.register(connection);
 trust.onGranted(() => {
   for (const d of documents.all()) {
@@ -110,15 +114,24 @@ connection.onDidChangeConfiguration(async (change) => {
   }
 });
 
-function publish(uri: string): void {
+/**
+ * Publishes a document's diagnostics (spec + data). `onlyIfChanged`: skip when the same diagnostics
+ * were already sent for this version (a data report that changed nothing is not re-sent).
+ */
+function publish(uri: string, onlyIfChanged = false): void {
   const doc = documents.get(uri);
   if (!doc) return;
   try {
     const analysis = cache.get(doc);
-    const diagnostics = [...analysis.diagnostics, ...data.diagnostics(uri, analysis)];
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    const diagnostics = [...analysis.diagnostics, ...data.diagnostics(uri, analysis)].map(toLspDiagnostic);
+    const key = JSON.stringify(diagnostics);
+    const last = lastSent.get(uri);
+    if (onlyIfChanged && last && last.version === doc.version && last.key === key) return;
+    lastSent.set(uri, { version: doc.version, key });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   } catch (e) {
     // The core should never throw on any input; if it does, say so and keep serving.
+    lastSent.delete(uri);
     connection.console.error(`evalspec: analysing ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     void connection.sendDiagnostics({
       uri,
@@ -172,6 +185,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   cache.drop(e.document.uri);
+  lastSent.delete(e.document.uri);
   data.close(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -160,6 +160,28 @@ describe('data files over the protocol', { timeout: 120_000 }, () => {
     await gone;
   });
 
+  it('publishes data diagnostics only when they change: not again for a save, an unchanged data file or a report request', async () => {
+    const text = specNaming('data/bad-rows.csv', 'data/routing.csv');
+    const both = (p: PublishDiagnosticsParams) => codes(p).includes('data-bad-rows') && codes(p).includes('routing-flagship-share-alert');
+    const { uri } = await openSpec('quiet.evalspec.yaml', text, both);
+    const seen: PublishDiagnosticsParams[] = [];
+    void server.nextDiagnostics(uri, (p) => {
+      seen.push(p);
+      return false; // records every later publication, resolves none
+    });
+    await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(join(ws, 'data', 'bad-rows.csv')).href, type: FileChangeType.Changed }] });
+    assert.ok(!('error' in (await server.connection.sendRequest(calibrationRequest, { uri }))));
+    assert.ok(!('error' in (await server.connection.sendRequest(routingRequest, { uri }))));
+    // "Show figures as JSON" awaits the same (cached) reports, after the refreshes above began.
+    for (let i = 0; i < 2; i++) assert.ok(await server.connection.sendRequest('evalspec/analysis', { uri }));
+    // A keystroke publishes its version, with the data diagnostics in it.
+    const typed = server.nextDiagnostics(uri, (p) => p.version === 2);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
+    assert.ok(both(await typed));
+    assert.deepEqual(seen.map((p) => p.version), [2], 'publications after the first complete one');
+  });
+
   it('answers a 100,000-row calibration report within about a second of open, without blocking edits', async () => {
     writeFileSync(join(ws, 'data', 'big.csv'), calibrationRows(100_000));
     const text = specNaming('data/big.csv', 'data/routing.csv');

@@ -16,6 +16,7 @@ import { runReportCommand } from './reportCommand';
 import { runReviewCommand } from './reviewCommand';
 import { toSarif } from './sarif';
 import { expandSpecPatterns } from './specFiles';
+import { listNames } from '../core/text/bounded';
 
 const version = process.env['EVALSPEC_VERSION'] ?? '0.1.0';
 const usage = `usage: evalspec check <files or globs…> [--format text|json|sarif] [--no-data] [--root <folder>] [--baseline <git-ref>]
@@ -186,7 +187,7 @@ function textReport(reports: SpecReport[], trailer?: string): string {
     }
   }
   const skipped = reports.flatMap((r) => (r.data ?? []).filter((d) => d.status === 'skipped').map((d) => terminalText(`${r.file}: ${d.path}`)));
-  if (skipped.length > 0) lines.push(`--no-data: ${skipped.length} data file${skipped.length === 1 ? '' : 's'} not read, so the calibration and routing gates did not run (${skipped.join(', ')})`);
+  if (skipped.length > 0) lines.push(`--no-data: ${skipped.length} data file${skipped.length === 1 ? '' : 's'} not read, so the calibration and routing gates did not run (${listNames(skipped, { clip: true })})`);
   if (trailer) lines.push(terminalText(trailer));
   lines.push(`${reports.length} spec${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;

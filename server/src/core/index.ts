@@ -14,6 +14,7 @@ import type { JsonSchema } from './schema/jsonSchema';
 import { validateAgainstSchema, type SchemaValidation } from './schema/validate';
 import { defaultSettings, type EvalSpecSettings } from './settings';
 import type { Range, SpecDiagnostic } from './types';
+import { boundedMessage } from './text/bounded';
 
 export type { EvalSpecSettings } from './settings';
 export { defaultSettings, resolveSettings } from './settings';
@@ -121,7 +122,8 @@ function applySeverity(ds: SpecDiagnostic[], settings: EvalSpecSettings): SpecDi
   for (const d of ds) {
     const o = own(settings.severity, d.code);
     if (o === 'off') continue;
-    out.push(o ? { ...d, severity: o } : d);
+    const message = boundedMessage(d.message);
+    out.push(o || message !== d.message ? { ...d, severity: o || d.severity, message } : d);
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

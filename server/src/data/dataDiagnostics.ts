@@ -8,6 +8,7 @@ import { own } from '../core/own';
 import type { CalibrationPanelModel, PanelModel, RoutingAlertKind, RoutingPanelModel } from './panelModel';
 import { formatNumber, formatPercent, formatTime } from './reportText';
 import { basisDisagreements, costSoFarSentence } from './incidentText';
+import { boundedMessage, clipName, FIGURE_NAME_CHARS, listNames } from '../core/text/bounded';
 
 export const dataDiagnosticCodes = {
   missing: 'data-file-missing',
@@ -86,7 +87,7 @@ export function dataDiagnostics(result: DataReportResult<PanelModel>, range: Ran
   for (const d of out) {
     const o = own(severity, d.code);
     if (o === 'off') continue;
-    kept.push(o ? { ...d, severity: o } : d);
+    kept.push({ ...d, severity: o || d.severity, message: boundedMessage(d.message) });
   }
   return kept;
 }
@@ -99,7 +100,7 @@ function calibrationDiagnostics(r: CalibrationPanelModel, range: Range): SpecDia
     out.push({ code: dataDiagnosticCodes.spearmanBelow, severity: 'error', message: r.verdict.summary, range, data: { rho: r.spearman.overall.rho, minSpearman: r.thresholds.minSpearman, crossedAt: r.trend.crossedAt } });
   }
   if (r.labelsOutsideSet && r.labelsOutsideSet.rows > 0) {
-    const list = r.labelsOutsideSet.labels.slice(0, 5).map((l) => `"${l.label}" in ${l.column} (${l.count})`).join(', ');
+    const list = listNames(r.labelsOutsideSet.labels.slice(0, 5).map((l) => `${JSON.stringify(clipName(l.label, FIGURE_NAME_CHARS))} in ${l.column} (${l.count})`), { total: r.labelsOutsideSet.labels.length, max: 5 });
     out.push({
       code: dataDiagnosticCodes.labelOutsideSet,
       severity: 'warning',
@@ -120,11 +121,11 @@ function calibrationDiagnostics(r: CalibrationPanelModel, range: Range): SpecDia
   }
   if (r.kappa && r.kappa.excludedCount > 0) {
     const ex = r.kappa.batches.filter((b) => b.excluded);
-    const list = ex.slice(0, 4).map((b) => `${b.batch} (κ = ${formatNumber(b.kappa.value, 2)})`).join(', ');
+    const list = listNames(ex.slice(0, 4).map((b) => `${clipName(b.batch, FIGURE_NAME_CHARS)} (κ = ${formatNumber(b.kappa.value, 2)})`), { total: ex.length, max: 4 });
     out.push({
       code: dataDiagnosticCodes.kappaExcluded,
       severity: 'warning',
-      message: `${ex.length} of ${r.kappa.batches.length} annotation batches have inter-annotator κ not above min_kappa ${formatNumber(r.thresholds.minKappa, 2)} and are excluded from calibration: ${list}${ex.length > 4 ? ', …' : ''}.`,
+      message: `${ex.length} of ${r.kappa.batches.length} annotation batches have inter-annotator κ not above min_kappa ${formatNumber(r.thresholds.minKappa, 2)} and are excluded from calibration: ${list}.`,
       range,
       data: { batches: ex.map((b) => b.batch), minKappa: r.thresholds.minKappa },
     });

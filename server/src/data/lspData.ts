@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RequestType, type Connection, type InitializeParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSpec, type EvalSpecSettings, type SpecAnalysis, type SpecDiagnostic } from '../core';
+import { analyzeSpec, type EvalSpecSettings, type Range, type SpecAnalysis, type SpecDiagnostic } from '../core';
 import { notifications, requests, type CredentialsParams, type DataReportParams, type DataReportResult, type EngineProgressParams } from '../protocol';
 import { dataDiagnostics } from './dataDiagnostics';
 import { dataTargets, targetRange, workspaceRootFor, type DataJob } from './dataJob';
@@ -36,6 +36,12 @@ export class DataFeatures {
   private roots: string[] = [];
   /** From VS Code's secret storage (never from a spec); the environment's are the fallback. */
   private credentials: { user?: string; password?: string } | undefined;
+
+  /**
+   * The data diagnostics last built per (spec, report kind), with what they were built from: a
+   * keystroke re-uses them (moved to the path's new range) instead of building every message again.
+   */
+  private readonly built = new Map<string, { result: object; severity: object; diagnostics: SpecDiagnostic[] }>();
 
   constructor(private readonly host: DataFeatureHost) {}
 
@@ -106,10 +112,19 @@ export class DataFeatures {
       const last = this.service.lastResult(specPath, t.kind);
       // A result for a path the spec no longer names (being edited) is not shown at the new range.
       if (!last || last.dataPath !== t.path) continue;
-      out.push(...dataDiagnostics(last.result, targetRange(t, last.result), this.host.settings().severity, t.kind));
+      out.push(...this.builtDiagnostics(`${specPath}\0${t.kind}`, last.result, targetRange(t, last.result), t.kind));
     }
     out.push(...applySeverity(evidenceDiagnostics(analysis.model, specPath, this.roots), this.host.settings()));
     return out;
+  }
+
+  private builtDiagnostics(slot: string, result: DataReportResult<PanelModel>, range: Range, kind: ReportKind): SpecDiagnostic[] {
+    const severity = this.host.settings().severity;
+    const hit = this.built.get(slot);
+    if (hit && hit.result === result && hit.severity === severity) return hit.diagnostics.map((d) => ({ ...d, range }));
+    const diagnostics = dataDiagnostics(result, range, severity, kind);
+    this.built.set(slot, { result, severity, diagnostics });
+    return diagnostics;
   }
 
   /**
@@ -142,11 +157,15 @@ export class DataFeatures {
   }
 
   close(uri: string): void {
-    if (uri.startsWith('file:')) this.service.drop(fileURLToPath(uri));
+    if (!uri.startsWith('file:')) return;
+    const specPath = fileURLToPath(uri);
+    this.service.drop(specPath);
+    for (const slot of this.built.keys()) if (slot.startsWith(`${specPath}\0`)) this.built.delete(slot);
   }
 
   dropAll(): void {
     this.service.drop();
+    this.built.clear();
   }
 
   private async reportFor(uri: string, kind: ReportKind): Promise<DataReportResult<PanelModel>> {

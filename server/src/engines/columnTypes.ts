@@ -3,6 +3,7 @@
 import { ROUTING_SCHEMA, resolveColumns } from '../core/data';
 import type { RoutingSqlDescription, SqlColumn, SqlColumnType } from '../core/reports/sql/routingSql';
 import { ENGINE_CODES, engineError, type EngineError, type EngineField } from './engineTypes';
+import { clipName, listNames } from '../core/text/bounded';
 
 export function columnTypeClass(engineType: string): SqlColumnType {
   const t = engineType.replace(/^(Nullable|LowCardinality)\((.*)\)$/, '$2').replace(/^(Nullable|LowCardinality)\((.*)\)$/, '$2').toUpperCase();
@@ -16,8 +17,8 @@ export function describeColumns(names: string[], types: string[], mapping: Recor
   const res = resolveColumns(ROUTING_SCHEMA, names, mapping ?? {});
   if (res.problems.length > 0) return engineError(ENGINE_CODES.missingColumn, 'columns', `${where}: ${res.problems.join('; ')}`);
   if (res.missing.length > 0) {
-    const m = res.missing.map((c) => (c.header === c.key ? `"${c.key}"` : `"${c.header}" (${c.key})`)).join(', ');
-    return engineError(ENGINE_CODES.missingColumn, field, `${where} has no column ${m}; its columns are ${names.join(', ')}. Rename the column or map it under router.columns`);
+    const m = listNames(res.missing.map((c) => (c.header === c.key ? JSON.stringify(c.key) : `${JSON.stringify(clipName(c.header))} (${c.key})`)));
+    return engineError(ENGINE_CODES.missingColumn, field, `${where} has no column ${m}; its columns are ${listNames(names, { clip: true })}. Rename the column or map it under router.columns`);
   }
   const col = (key: string): SqlColumn | undefined => {
     const i = ROUTING_SCHEMA.columns.findIndex((c) => c.key === key);

@@ -12,6 +12,7 @@ import { quoteString, routingStatisticsSql } from '../core/reports/sql/routingSq
 import { SqlStatisticsCollector, type SqlStatisticsRow } from '../core/reports/sql/statisticsFromRows';
 import { describeColumns } from './columnTypes';
 import { ENGINE_CODES, engineError, type EngineError, type EngineResult, type EngineRun } from './engineTypes';
+import { listNames } from '../core/text/bounded';
 
 const MAX_FILES = 100_000;
 
@@ -49,7 +50,7 @@ export async function duckdbFiles(pattern: string, run: Pick<EngineRun, 'specDir
   if (matches.length === 0) return engineError('data-file-missing', 'path', `${pattern} matches no file (relative to the spec's folder)`);
   if (matches.length > MAX_FILES) return engineError(ENGINE_CODES.invalid, 'path', `${pattern} matches ${matches.length} files, over ${MAX_FILES}; narrow the glob`);
   const exts = new Set(matches.map((f) => path.extname(f).toLowerCase()));
-  if (exts.size !== 1) return engineError(ENGINE_CODES.invalid, 'path', `${pattern} matches files of several formats (${[...exts].join(', ')}); name one format`);
+  if (exts.size !== 1) return engineError(ENGINE_CODES.invalid, 'path', `${pattern} matches files of several formats (${listNames([...exts], { clip: true })}); name one format`);
   const ext = [...exts][0]!;
   const reader = ext === '.parquet' ? 'read_parquet' : ext === '.csv' ? 'read_csv' : ext === '.jsonl' || ext === '.ndjson' || ext === '.json' ? 'read_json' : undefined;
   if (!reader) return engineError(ENGINE_CODES.invalid, 'path', `${pattern}: the duckdb engine reads .csv, .jsonl and .parquet files, not ${ext || 'files without an extension'}`);

@@ -1,6 +1,7 @@
 // Core shapes → LSP shapes. The core's positions already count UTF-16 code units from 0.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity, SpecDiagnostic } from '../core';
+import { boundedMessage } from '../core/text/bounded';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,7 +13,7 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 export const diagnosticSource = 'evalspec';
 
 export function toLspDiagnostic(d: SpecDiagnostic): Diagnostic {
-  const out: Diagnostic = { range: d.range, severity: severities[d.severity], code: d.code, source: diagnosticSource, message: d.message };
+  const out: Diagnostic = { range: d.range, severity: severities[d.severity], code: d.code, source: diagnosticSource, message: boundedMessage(d.message) };
   if (d.data !== undefined) out.data = d.data;
   return out;
 }

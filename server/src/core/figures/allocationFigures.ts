@@ -11,6 +11,7 @@ import { cellHalfWidth } from './sizing/precision';
 import { stratifiedPlan } from './sizing/declared';
 import { halfWidthText, methodName } from './sizing/text';
 import type { FigureSink } from './types';
+import { clipName, FIGURE_LIST, FIGURE_NAME_CHARS, listNames } from '../text/bounded';
 
 // Exact apportionment over hundreds of cohorts is the costliest figure; an edit elsewhere in the
 // spec leaves its inputs unchanged, so the splits are remembered by their inputs.
@@ -49,17 +50,17 @@ export function allocationFigures(m: EvalSpecModel, out: FigureSink): void {
   out.json['labelBudget'] = { ...(out.json['labelBudget'] as object), precision };
   const hwOf = (name: string) => precision.cohorts.find((c) => c.cohort === name)?.text;
   const line = (a: LabelAllocation | undefined, withHw = false) =>
-    a?.ok ? a.cohorts.map((c) => `${c.name} ${formatCount(c.labels)}${c.atFloor ? ' (floor)' : ''}${withHw && hwOf(c.name) ? ` ${hwOf(c.name)}` : ''}`).join(' · ') : undefined;
+    a?.ok ? listNames(a.cohorts.map((c) => `${clipName(c.name, FIGURE_NAME_CHARS)} ${formatCount(c.labels)}${c.atFloor ? ' (floor)' : ''}${withHw && hwOf(c.name) ? ` ${hwOf(c.name)}` : ''}`), { separator: ' · ', max: FIGURE_LIST }) : undefined;
   const p = line(proportional, true);
   const n = line(neyman);
-  const b = borderline.map((x) => `${x.cohort}: ${x.borderline} borderline + ${x.random} random`).join('; ');
+  const b = listNames(borderline.map((x) => `${clipName(x.cohort, FIGURE_NAME_CHARS)}: ${x.borderline} borderline + ${x.random} random`), { separator: '; ', max: FIGURE_LIST });
   out.note({
     id: 'goldenSet.labelBudget',
     anchor: budget.keyRange,
     hint: p ? `${p}${b ? ` · ${b}` : ''}` : proportional.ok ? '' : 'cannot allocate',
     title: `Allocating ${formatCount(budget.value)} human labels`,
     formula: 'proportional: n_h ∝ share_h; Neyman: n_h ∝ share_h · √(p_h(1 − p_h)); whole labels by largest remainder, after per-cohort floors',
-    substituted: cohorts.map((c) => `${c.name!.value}: share ${c.share!.raw}${c.expectedPassRate ? `, p ${c.expectedPassRate.raw}` : ''}${c.minLabels ? `, floor ${c.minLabels.raw}` : ''}`).join('; '),
+    substituted: listNames(cohorts.map((c) => `${clipName(c.name!.value, FIGURE_NAME_CHARS)}: share ${c.share!.raw}${c.expectedPassRate ? `, p ${c.expectedPassRate.raw}` : ''}${c.minLabels ? `, floor ${c.minLabels.raw}` : ''}`), { separator: '; ', max: FIGURE_LIST }),
     result: [p ? `proportional: ${p}` : `proportional: ${proportional.ok ? '' : proportional.message}`, n ? `Neyman: ${n}` : undefined, b || undefined].filter(Boolean).join('. '),
     caveats: [
       ...(precision.metric ? [`Each cohort's ± is the ${methodName[precision.method!]} half-width its labels give ${precision.metric} in that cohort (per cohort, not overall).`] : []),

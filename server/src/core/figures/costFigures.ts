@@ -28,6 +28,7 @@ import type { EvalSpecModel, LedgerRowModel } from '../model/spec';
 import { exactInput, formatPp } from './format';
 import type { FigureSink } from './types';
 import { tierRoles } from '../model/tierRoles';
+import { FIGURE_LIST, listNames } from '../text/bounded';
 
 const ex = exactDecimalString;
 
@@ -73,7 +74,7 @@ export function routerFigures(m: EvalSpecModel, out: FigureSink): void {
   json['blendedPricePer1M'] = ex(price);
   json['cheapTier'] = { name: cheap.name, share: ex(cheap.share) };
   json['flagshipTier'] = roles.flagship ?? null;
-  const parts = tiers.map((t) => `${String(t.share)} × $${String(t.pricePer1M)}`).join(' + ');
+  const parts = listNames(tiers.map((t) => `${String(t.share)} × $${String(t.pricePer1M)}`), { separator: ' + ', max: FIGURE_LIST });
   let daily: Decimal | undefined;
   if (m.traffic?.qps && m.traffic.avgOutputTokens) {
     daily = blendedDailyCost(exactInput(m.traffic.qps), exactInput(m.traffic.avgOutputTokens), tiers);

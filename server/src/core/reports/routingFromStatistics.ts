@@ -41,6 +41,7 @@ import { DAY_MS, MAX_TIER_CODES, type RoutingStatistics } from './routingStatist
 import type { AlertFiring, AlertKind, AlertStatus, DayPoint, HourPoint, RoutingReport, RoutingReportOptions, TierFigures } from './routingTypes';
 import { thresholdSweep } from './thresholdSweep';
 import { binomialUpperTail } from '../stats/binomialUpperTail';
+import { listNames } from '../text/bounded';
 
 const HOUR_MS = 3_600_000;
 const CLOSE_CALL = 1e-9;
@@ -179,7 +180,7 @@ export function routingGrid(stats: RoutingStatistics, settings: RoutingSettings)
   const declared = settings.tiers;
   const f = declared.indexOf(settings.flagshipTier);
   const steps = stepGrid(stats, declared, firstStep, lastStep - firstStep + 1);
-  if (f < 0) return undefinedBecause(`the flagship tier "${settings.flagshipTier}" is not among the declared tiers (${declared.join(', ')})`);
+  if (f < 0) return undefinedBecause(`the flagship tier "${settings.flagshipTier}" is not among the declared tiers (${listNames(declared, { clip: true })})`);
   const firstDay = Math.floor((firstStep * stepMs) / DAY_MS);
   const nDays = Math.floor((lastStep * stepMs) / DAY_MS) - firstDay + 1;
   const stepsPerDay = DAY_MS / stepMs;

@@ -4,6 +4,7 @@
 import { describeSum, shareFixes, shareSum, type ShareSumData } from './shares';
 import { dec } from './common';
 import type { Rule } from './rule';
+import { listNames } from '../text/bounded';
 
 export const cohortSharesNotOne: Rule = {
   code: 'cohort-shares-not-one',
@@ -15,7 +16,7 @@ export const cohortSharesNotOne: Rule = {
     const s = c && shareSum(c.items);
     if (!c || !s || s.sum.eq(1)) return [];
     const data: ShareSumData = { sum: dec(s.sum), shares: s.shares.map((x) => x.raw) };
-    return [{ range: c.keyRange, message: `Cohort shares ${describeSum(s.sum)}: ${s.shares.map((x) => x.raw).join(' + ')}. Each cohort is sized and labelled by its share, so the shares must cover traffic exactly once.`, data }];
+    return [{ range: c.keyRange, message: `Cohort shares ${describeSum(s.sum)}: ${listNames(s.shares.map((x) => x.raw), { separator: ' + ' })}. Each cohort is sized and labelled by its share, so the shares must cover traffic exactly once.`, data }];
   },
   fix(_d, { model, parsed }) {
     const items = model.goldenSet?.cohorts?.items ?? [];

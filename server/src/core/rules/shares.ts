@@ -8,6 +8,7 @@ import type { ParsedSpec } from '../parse/specTree';
 import { dec, exact, exactSum, ppOf } from './common';
 import { replaceNode } from './edits';
 import type { SpecFix } from './rule';
+import { listNames } from '../text/bounded';
 
 export interface ShareSumData {
   /** Exact sum as decimal text. */
@@ -67,7 +68,7 @@ export function shareFixes(parsed: ParsedSpec, shares: readonly Located<number>[
   const scaled = scaledShares(shares);
   if (scaled) {
     const edits = shares.flatMap((s, i) => (scaled[i] === s.raw ? [] : [replaceNode(parsed, s.node, scaled[i]!)]));
-    fixes.push({ title: `Scale the ${what} shares to sum to 1 (${scaled.join(' + ')})`, edits, isPreferred: true });
+    fixes.push({ title: `Scale the ${what} shares to sum to 1 (${listNames(scaled, { separator: ' + ' })})`, edits, isPreferred: true });
   }
   const rem = remainderOnLargest(shares);
   if (rem) {

@@ -4,6 +4,7 @@
 import { dec } from './common';
 import { describeSum, shareFixes, shareSum, type ShareSumData } from './shares';
 import type { Rule } from './rule';
+import { listNames } from '../text/bounded';
 
 export const tierSharesNotOne: Rule = {
   code: 'tier-shares-not-one',
@@ -15,7 +16,7 @@ export const tierSharesNotOne: Rule = {
     const s = t && shareSum(t.items);
     if (!t || !s || s.sum.eq(1)) return [];
     const data: ShareSumData = { sum: dec(s.sum), shares: s.shares.map((x) => x.raw) };
-    return [{ range: t.keyRange, message: `Tier shares ${describeSum(s.sum)}: ${s.shares.map((x) => x.raw).join(' + ')}. Every request goes to one tier, so the blended price has no meaning until the shares cover traffic exactly once.`, data }];
+    return [{ range: t.keyRange, message: `Tier shares ${describeSum(s.sum)}: ${listNames(s.shares.map((x) => x.raw), { separator: ' + ' })}. Every request goes to one tier, so the blended price has no meaning until the shares cover traffic exactly once.`, data }];
   },
   fix(_d, { model, parsed }) {
     const items = model.router?.tiers?.items ?? [];

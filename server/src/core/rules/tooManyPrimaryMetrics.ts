@@ -3,6 +3,7 @@
 // launches and sizes the golden set, so each extra one dilutes the decision and multiplies the labels.
 import { replaceNode } from './edits';
 import type { Rule } from './rule';
+import { clipName, listNames } from '../text/bounded';
 
 export interface TooManyPrimaryMetricsData {
   /** Primary metrics in the spec. */
@@ -27,7 +28,7 @@ export const tooManyPrimaryMetrics: Rule = {
       const data: TooManyPrimaryMetricsData = { count: primary.length, max, metric: id };
       return {
         range: m.primary!.range,
-        message: `${primary.length} primary metrics (${ids.join(', ')}), ${primary.length - max} more than the ${max} a spec should gate on: ${id} is past the limit. Keep one or two primary metrics and make the rest secondary.`,
+        message: `${primary.length} primary metrics (${listNames(ids, { clip: true })}), ${primary.length - max} more than the ${max} a spec should gate on: ${clipName(id)} is past the limit. Keep one or two primary metrics and make the rest secondary.`,
         data,
       };
     });

@@ -5,8 +5,12 @@
 
 /** Names shown before "and N more". */
 export const MAX_LISTED_NAMES = 8;
+/** Items shown in a figure's hover or line (cohorts, tiers, levels) before "and N more". */
+export const FIGURE_LIST = 12;
 /** Characters of one listed name before it is clipped. */
 export const MAX_NAME_CHARS = 60;
+/** Characters of a name in a figure's hover or line (a cohort), where the name is the subject. */
+export const FIGURE_NAME_CHARS = 200;
 /** Characters of a diagnostic message (the rest is replaced by a count). */
 export const MAX_MESSAGE_CHARS = 1000;
 
@@ -21,6 +25,8 @@ export interface ListOptions {
   quote?: (name: string) => string;
   /** Total count when `names` holds only the first ones (default names.length). */
   total?: number;
+  /** Clip each name to MAX_NAME_CHARS (names from a user or a file); items holding figures are never clipped. */
+  clip?: boolean;
 }
 
 /** One name clipped to MAX_NAME_CHARS (with an ellipsis). */
@@ -39,7 +45,7 @@ export function listNames(names: readonly string[], o: ListOptions = {}): string
   const sep = o.separator ?? ', ';
   const quote = o.quote ?? ((s: string) => s);
   const shown: string[] = [];
-  for (let i = 0; i < Math.min(max, names.length); i++) shown.push(quote(clipName(names[i]!)));
+  for (let i = 0; i < Math.min(max, names.length); i++) shown.push(quote(o.clip ? clipName(names[i]!) : String(names[i])));
   const more = total - shown.length;
   if (more > 0) return `${shown.join(sep)} and ${more.toLocaleString('en-US')} more`;
   if (shown.length > 1 && o.lastSeparator !== undefined) return `${shown.slice(0, -1).join(sep)}${o.lastSeparator}${shown.at(-1)}`;
@@ -48,7 +54,7 @@ export function listNames(names: readonly string[], o: ListOptions = {}): string
 
 /** Names written as JSON strings ("a", "b"), listed by `listNames`. */
 export function listQuoted(names: readonly string[], o: Omit<ListOptions, 'quote'> = {}): string {
-  return listNames(names, { ...o, quote: (s) => JSON.stringify(s) });
+  return listNames(names, { ...o, clip: true, quote: (s) => JSON.stringify(s) });
 }
 
 /** A message cut to `max` characters, ending in how much was left out; never splits a surrogate pair. */

@@ -7,6 +7,7 @@ import { formatCount } from '../format';
 import { computeGoldenSet } from '../goldenSetFigures';
 import type { FigureSink } from '../types';
 import { powerTarget } from './inputs';
+import { FIGURE_LIST, listNames } from '../../text/bounded';
 
 export function designFigures(m: EvalSpecModel, out: FigureSink, json: Record<string, unknown>): void {
   const g = m.goldenSet;
@@ -71,7 +72,7 @@ function multiplicityFigure(m: EvalSpecModel, out: FigureSink, json: Record<stri
     title: `Multiplicity across ${k} per-cohort gates`,
     formula: holm ? 'Holm: sort p-values; the i-th smallest is tested at α/(k − i + 1), stop at the first that fails' : 'Bonferroni: each cohort at α/k',
     substituted: `α = ${alpha.toFixed(4)}, k = ${k}, p₁ = ${t.p1}, p₂ = ${+t.p2s[0]!.toFixed(6)}`,
-    result: `levels ${(holm ? r.holmThresholdsExact : [r.bonferroniAlphaExact]).join(', ')}; per-group n ${holm ? s.nPerGroupHolmSteps.map(formatCount).join(' → ') : formatCount(s.nPerGroupBonferroni)}; ${formatCount(s.nTotalAllCohortsBonferroni)} in all at the strictest level`,
+    result: `levels ${listNames((holm ? r.holmThresholdsExact : [r.bonferroniAlphaExact]).map(String), { max: FIGURE_LIST })}; per-group n ${holm ? listNames(s.nPerGroupHolmSteps.map(formatCount), { separator: ' → ', max: FIGURE_LIST }) : formatCount(s.nPerGroupBonferroni)}; ${formatCount(s.nTotalAllCohortsBonferroni)} in all at the strictest level`,
     caveats: ['Plan for the strictest level: which cohort gets it depends on the p-values, unknown in advance.'],
   });
 }
