@@ -21,6 +21,7 @@ export { defaultSettings, resolveSettings } from './settings';
 export type { Position, Range, Severity, SpecDiagnostic } from './types';
 export type { EvalSpecModel } from './model/spec';
 export type { ComputedFigures, FigureNote } from './figures';
+export { editorFigureBudget } from './figures';
 export { AnalysisSession } from './incremental/analysisSession';
 
 export const specSchema = schemaJson as unknown as JsonSchema;

@@ -3,7 +3,7 @@
 // has an AnalysisSession, so a keystroke re-derives only what it changed; the session updates the
 // previous version's tree in place, so only the newest analysis of a document is kept.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisSession, analyzeSpec, readCommittedModel, type EvalSpecModel, type EvalSpecSettings, type SpecAnalysis } from '../core';
+import { AnalysisSession, analyzeSpec, editorFigureBudget, readCommittedModel, type EvalSpecModel, type EvalSpecSettings, type SpecAnalysis } from '../core';
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: SpecAnalysis }>();
@@ -30,7 +30,7 @@ export class AnalysisCache {
     const started = performance.now();
     let session = this.sessions.get(doc.uri);
     if (!session) this.sessions.set(doc.uri, (session = new AnalysisSession()));
-    const analysis = analyzeSpec(text, { settings: this.settings(), previous: this.previous.get(doc.uri)?.model, session });
+    const analysis = analyzeSpec(text, { settings: this.settings(), previous: this.previous.get(doc.uri)?.model, session, figureBudget: editorFigureBudget });
     this.computeMs.set(doc.uri, performance.now() - started);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;

@@ -35,7 +35,10 @@ export interface FigureBudget {
   now?: () => number;
 }
 
-export const defaultFigureBudget: FigureBudget = { ms: 2_000 };
+/** The editor's budget (the language server passes it): a keystroke's figures stop after 2 s. */
+export const editorFigureBudget: FigureBudget = { ms: 2_000 };
+/** Without a budget (the CLI, the tests, the reports) every figure is computed: results never depend on the machine's speed. */
+const unlimited: FigureBudget = { ms: Number.POSITIVE_INFINITY };
 
 type Section = [name: string, anchor: SpecDiagnostic['range'] | undefined, compute: (m: EvalSpecModel, sink: FigureSink) => unknown];
 
@@ -51,7 +54,7 @@ function cadenceSection(m: EvalSpecModel, sink: FigureSink): void {
   cadenceFigures(m, g, sink);
 }
 
-export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly, budget: FigureBudget = defaultFigureBudget): ComputedFigures {
+export function computeFigures(m: EvalSpecModel, run: FigureRunner = runDirectly, budget: FigureBudget = unlimited): ComputedFigures {
   const sink = new FigureSink();
   const problems: SpecDiagnostic[] = [];
   let goldenSet: GoldenSetFigures | undefined;
