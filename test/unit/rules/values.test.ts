@@ -119,3 +119,12 @@ describe('a ledger row that prices to $0 is not priced', () => {
     expectClean('ledger-no-sensitive-row', base);
   });
 });
+
+describe('detection windows are sorted before ratios are taken', () => {
+  it('[24h, 5m, 4h] prices and compares 5m, 4h, 24h', () => {
+    const a = analyze(variant(base, ['detection: [5m, 4h, 24h]', 'detection: [24h, 5m, 4h]']));
+    const line = a.figures.lines.find((l) => l.startsWith('ledger router-drift'));
+    assert.equal(line, 'ledger router-drift: overrun $119,439.36/day; 5m $414.72, 4h $19,906.56, 24h $119,439.36; sensitivity 5m→4h 48×, 4h→24h 6×');
+    expectClean('ledger-no-sensitive-row', variant(base, ['detection: [5m, 4h, 24h]', 'detection: [24h, 5m, 4h]']));
+  });
+});

@@ -161,17 +161,20 @@ function windows(row: LedgerRowModel, perDay: Decimal): { costs: WindowCost[]; l
   const labels: string[] = [];
   const mins: Decimal[] = [];
   // The one money model of a detection window (costs/trafficShiftIncident.ts), shared with the routing report.
-  const priced = pricedWindows(perDay, det.map((d) => d.value));
-  if (priced.length !== det.length) return undefined; // a window that is not a duration: the rules report it
+  const unsorted = pricedWindows(perDay, det.map((d) => d.value));
+  if (unsorted.length !== det.length) return undefined; // a window that is not a duration: the rules report it
+  // Shortest first, whatever order the spec lists them in: a step's ratio is longer ÷ shorter
+  // ([24h, 5m, 4h] gave "24h→5m 0×").
+  const priced = [...unsorted].sort((a, b) => a.minutes.cmp(b.minutes));
   for (const p of priced) {
     mins.push(p.minutes);
     costs.push({ window: p.window, minutes: ex(p.minutes), cost: ex(p.cost) });
     labels.push(`${p.window} ${formatUsdRounded(p.cost)}`);
   }
   const sens: { from: string; to: string; ratio: string }[] = [];
-  for (let i = 1; i < det.length; i++) {
-    if (mins[i - 1]!.isZero() || mins[i]!.isZero()) continue;
-    sens.push({ from: det[i - 1]!.value, to: det[i]!.value, ratio: ex(detectionWindowSensitivity(mins[i - 1]!, mins[i]!)) });
+  for (let i = 1; i < priced.length; i++) {
+    if (mins[i - 1]!.isZero() || mins[i]!.isZero() || mins[i - 1]!.eq(mins[i]!)) continue;
+    sens.push({ from: priced[i - 1]!.window, to: priced[i]!.window, ratio: ex(detectionWindowSensitivity(mins[i - 1]!, mins[i]!)) });
   }
   // The row's sensitivity: its longest window against its shortest (the product of the steps).
   let overall: Sensitivity | undefined;
@@ -182,7 +185,7 @@ function windows(row: LedgerRowModel, perDay: Decimal): { costs: WindowCost[]; l
       if (m.lt(mins[lo]!)) lo = i;
       if (m.gt(mins[hi]!)) hi = i;
     });
-    if (!mins[lo]!.isZero() && lo !== hi) overall = { from: det[lo]!.value, to: det[hi]!.value, ratio: ex(detectionWindowSensitivity(mins[lo]!, mins[hi]!)) };
+    if (!mins[lo]!.isZero() && lo !== hi) overall = { from: priced[lo]!.window, to: priced[hi]!.window, ratio: ex(detectionWindowSensitivity(mins[lo]!, mins[hi]!)) };
   }
   return { costs, labels, sens, overall };
 }
