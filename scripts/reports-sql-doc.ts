@@ -67,7 +67,9 @@ The statement returns the columns \`part, k, tier, n, cost, a, b, c, d, e\`:
 - Time columns: ISO 8601 text (DuckDB \`TIMESTAMPTZ\` cast; ClickHouse \`parseDateTimeBestEffort\` in
   UTC plus the milliseconds from the text), a timestamp type, or Unix seconds. The engines set UTC.
 - **Calibration** sets are small and their statistics are the rows themselves (judge score, labels,
-  confidence, cohort, month, batch); engines do not run the calibration report yet: it reads files.
+  confidence, cohort, month, batch): through an engine (\`judge.calibration.data: {engine: …}\`) the
+  engine selects those columns and each row gets the built-in reader's checks
+  (server/src/engines/calibrationEngine.ts; docs/format.md, "Engines").
 
 **Checked:** test/unit/engines/duckdb.test.ts and clickhouse.test.ts run these statements on real
 engines (DuckDB 1.5.6; ClickHouse 18.16.1 started by the test) over the example log as CSV, JSON Lines

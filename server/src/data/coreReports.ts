@@ -14,7 +14,7 @@ import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
 import { engineRunFor, jobEngine, workspaceRootFor, type DataJob } from './dataJob';
-import { runEngine, type EngineRun, type EngineSource } from '../engines';
+import { runCalibrationEngine, runEngine, type EngineRun, type EngineSource } from '../engines';
 import type { CalibrationPanelModel, DataSource, Estimate, PanelModel, RoutingAlertKind, RoutingPanelModel, SpearmanRow } from './panelModel';
 
 /** What the calibration report is asked, from the spec (falling back to the settings' thresholds). */
@@ -76,7 +76,17 @@ export function routingOptions(job: DataJob): RoutingReportOptions {
  * model stays on the main thread).
  */
 export type ReportInputs =
-  | { kind: 'calibration'; specPath: string; dataPath: string; workspaceRoots: string[]; specName: string | null; columns?: Record<string, string>; options: CalibrationReportOptions }
+  | {
+      kind: 'calibration';
+      specPath: string;
+      dataPath: string;
+      workspaceRoots: string[];
+      specName: string | null;
+      columns?: Record<string, string>;
+      options: CalibrationReportOptions;
+      /** An SQL engine source instead of a file, with how to run it. */
+      engine?: EngineInputs;
+    }
   | {
       kind: 'routing';
       specPath: string;
@@ -86,14 +96,18 @@ export type ReportInputs =
       columns?: Record<string, string>;
       options: RoutingReportOptions;
       /** An SQL engine source instead of a file, with how to run it. */
-      engine?: { source: EngineSource; run: Omit<EngineRun, 'options' | 'signal' | 'onProgress'> };
+      engine?: EngineInputs;
     };
+
+export interface EngineInputs {
+  source: EngineSource;
+  run: Omit<EngineRun, 'options' | 'signal' | 'onProgress'>;
+}
 
 export function reportInputs(job: DataJob): ReportInputs {
   const columns = job.kind === 'calibration' ? job.model.judge?.calibration?.columns : job.model.router?.columns;
   const common = { specPath: job.specPath, dataPath: job.dataPath, workspaceRoots: job.workspaceRoots, specName: job.model.name?.value ?? null, columns };
-  if (job.kind === 'calibration') return { kind: 'calibration', ...common, options: calibrationOptions(job) };
-  const inputs: ReportInputs = { kind: 'routing', ...common, options: routingOptions(job) };
+  const inputs: ReportInputs = job.kind === 'calibration' ? { kind: 'calibration', ...common, options: calibrationOptions(job) } : { kind: 'routing', ...common, options: routingOptions(job) };
   const engine = jobEngine(job);
   const root = workspaceRootFor(job.specPath, job.workspaceRoots);
   if (engine && !('error' in engine) && root) inputs.engine = { source: engine, run: engineRunFor(job, root) };
@@ -112,6 +126,7 @@ export async function computePanelModel(job: ReportInputs, signal?: AbortSignal)
   const read = { workspaceRoot: root, baseDir: path.dirname(job.specPath), ...(signal ? { signal } : {}), ...(job.columns ? { columns: job.columns } : {}) };
   const specName = job.specName;
   if (job.kind === 'calibration') {
+    if (job.engine) return engineCalibration(job, job.engine, signal);
     const r = await calibrationReportFromFile(job.dataPath, read, job.options);
     if (!r.ok) return fileError(r);
     if (!r.report.defined) return undefinedReport(job, r.report.reason);
@@ -124,12 +139,20 @@ export async function computePanelModel(job: ReportInputs, signal?: AbortSignal)
   return { report: routingPanel(r.report.value, source(job.dataPath, r.file), specName) };
 }
 
-async function engineReport(job: Extract<ReportInputs, { kind: 'routing' }>, engine: NonNullable<Extract<ReportInputs, { kind: 'routing' }>['engine']>, signal?: AbortSignal): Promise<DataReportResult<PanelModel>> {
+async function engineReport(job: Extract<ReportInputs, { kind: 'routing' }>, engine: EngineInputs, signal?: AbortSignal): Promise<DataReportResult<PanelModel>> {
   const r = await runEngine(engine.source, { ...engine.run, options: job.options, ...(signal ? { signal } : {}) });
   if (!r.ok) return { error: { code: r.code, message: r.message, field: r.field } };
   if (!r.report.defined) return undefinedReport(job, r.report.reason);
   const src: DataSource = { path: job.dataPath, format: r.engine, bytes: r.bytes, rows: r.rows, badRows: { count: r.badRows, examples: [] } };
   return { report: routingPanel(r.report.value, src, job.specName) };
+}
+
+async function engineCalibration(job: Extract<ReportInputs, { kind: 'calibration' }>, engine: EngineInputs, signal?: AbortSignal): Promise<DataReportResult<PanelModel>> {
+  const r = await runCalibrationEngine(engine.source, { ...engine.run, options: {}, ...(signal ? { signal } : {}) }, job.options);
+  if (!r.ok) return { error: { code: r.code, message: r.message, field: r.field } };
+  const bad = r.table.badRows;
+  const src: DataSource = { path: job.dataPath, format: r.engine, bytes: r.bytes, rows: r.table.rows, badRows: { count: bad.count, examples: bad.examples.map((e) => ({ row: e.row, line: e.line, column: e.column, message: e.message })) } };
+  return { report: calibrationPanel(r.report.value, src, job.specName) };
 }
 
 function fileError(e: DataFileError): DataReportResult<PanelModel> {

@@ -27,13 +27,13 @@ export function targetRange(t: DataTarget, result: { error: { field?: string } }
   return (field && t.fieldRanges?.[field]) || t.range;
 }
 
-function engineTarget(e: EngineSourceModel, columns: Range | undefined): DataTarget {
+function engineTarget(kind: ReportKind, e: EngineSourceModel, columns: Range | undefined): DataTarget {
   const src = engineSourceFromModel(e);
   const path = 'builtin' in src ? src.builtin : 'ok' in src ? `${e.engine?.value ?? 'engine'}: (invalid source)` : src.engine === 'duckdb' ? src.path : `${src.table} at ${src.url}`;
   const fieldRanges: Partial<Record<string, Range>> = { engine: e.engine?.range ?? e.keyRange };
   for (const k of ['path', 'url', 'table', 'database', 'user'] as const) if (e[k]) fieldRanges[k] = e[k]!.range;
   if (columns) fieldRanges.columns = columns;
-  return { kind: 'routing', path, range: 'builtin' in src && e.path ? e.path.range : e.engine?.range ?? e.keyRange, fieldRanges };
+  return { kind, path, range: 'builtin' in src && e.path ? e.path.range : e.engine?.range ?? e.keyRange, fieldRanges };
 }
 
 /** The data files a spec names: `judge.calibration.data` and `router.results`. */
@@ -41,9 +41,10 @@ export function dataTargets(model: EvalSpecModel | undefined): DataTarget[] {
   const out: DataTarget[] = [];
   const c = model?.judge?.calibration?.data;
   if (c && c.value.trim() !== '') out.push({ kind: 'calibration', path: c.value, range: c.range });
+  else if (model?.judge?.calibration?.dataEngine) out.push(engineTarget('calibration', model.judge.calibration.dataEngine, undefined));
   const r = model?.router?.results;
   if (r && r.value.trim() !== '') out.push({ kind: 'routing', path: r.value, range: r.range });
-  else if (model?.router?.resultsEngine) out.push(engineTarget(model.router.resultsEngine, undefined));
+  else if (model?.router?.resultsEngine) out.push(engineTarget('routing', model.router.resultsEngine, undefined));
   return out;
 }
 
@@ -61,9 +62,16 @@ export interface DataJob {
   credentials?: { user?: string; password?: string };
 }
 
-/** The job's engine source (router.results: {engine: duckdb|clickhouse, …}), an error value, or undefined for a file. */
+/** The spec's engine source model for the job's report (a plain path string has none). */
+function engineModel(job: DataJob): EngineSourceModel | undefined {
+  if (job.kind === 'routing') return job.model.router?.results ? undefined : job.model.router?.resultsEngine;
+  const c = job.model.judge?.calibration;
+  return c?.data ? undefined : c?.dataEngine;
+}
+
+/** The job's engine source (router.results or judge.calibration.data: {engine: duckdb|clickhouse, …}), an error value, or undefined for a file. */
 export function jobEngine(job: DataJob): EngineSource | { error: DataReportError } | undefined {
-  const e = job.kind === 'routing' && !job.model.router?.results ? job.model.router?.resultsEngine : undefined;
+  const e = engineModel(job);
   if (!e) return undefined;
   const src = engineSourceFromModel(e);
   if ('builtin' in src) return undefined;
@@ -79,7 +87,7 @@ export function engineRunFor(job: DataJob, root: string): Omit<EngineRun, 'optio
     timeoutMs: job.settings.engines.timeoutSeconds * 1000,
     credentials: { ...environmentCredentials(), ...(job.credentials ?? {}) },
   };
-  const cols = job.model.router?.columns;
+  const cols = job.kind === 'routing' ? job.model.router?.columns : job.model.judge?.calibration?.columns;
   if (cols) run.columns = cols;
   if (job.settings.engines.duckdbModulePath) run.duckdbModulePath = job.settings.engines.duckdbModulePath;
   return run;
@@ -87,7 +95,7 @@ export function engineRunFor(job: DataJob, root: string): Omit<EngineRun, 'optio
 
 /** The data path of a job: the spec's file, or the built-in engine's path. */
 export function jobDataPath(job: DataJob): string {
-  const e = job.kind === 'routing' && !job.model.router?.results ? job.model.router?.resultsEngine : undefined;
+  const e = engineModel(job);
   const src = e ? engineSourceFromModel(e) : undefined;
   return src && 'builtin' in src ? src.builtin : job.dataPath;
 }
@@ -122,7 +130,7 @@ export async function dataFileIdentity(job: DataJob, maxBytes?: number): Promise
   const engine = jobEngine(job);
   if (engine && 'error' in engine) return { ok: false, error: engine.error };
   if (engine) {
-    const fp = await engineFingerprint(engine, { ...engineRunFor(job, root), options: {} });
+    const fp = await engineFingerprint(engine, { ...engineRunFor(job, root), options: {} }, job.kind);
     if (typeof fp !== 'string') return { ok: false, error: { code: fp.code, message: fp.message, field: fp.field } };
     return { ok: true, resolvedPath: job.dataPath, bytes: 0, key: `engine\0${fp}` };
   }

@@ -50,7 +50,7 @@ export class DataReportService {
     const controller = new AbortController();
     const entry: Entry = { key, dataPath: job.dataPath, controller, promise: Promise.resolve({ error: { code: 'cancelled', message: 'cancelled' } }) };
     const inputs = reportInputs(job);
-    const engine = inputs.kind === 'routing' && inputs.engine !== undefined;
+    const engine = inputs.engine !== undefined;
     const tell = (rows: number | null, fraction: number | null, done: boolean): void => {
       if (engine) this.progress?.({ specPath: job.specPath, kind: job.kind, label: job.dataPath, rows, fraction: fraction !== null && Number.isFinite(fraction) ? fraction : null, done });
     };

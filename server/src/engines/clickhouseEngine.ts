@@ -11,10 +11,10 @@ import { describeColumns } from './columnTypes';
 import { sqlOnlyResult } from './duckdbEngine';
 import { ENGINE_CODES, engineError, type EngineError, type EngineResult, type EngineRun, type EngineSource } from './engineTypes';
 
-type ClickHouseSource = Extract<EngineSource, { engine: 'clickhouse' }>;
+export type ClickHouseSource = Extract<EngineSource, { engine: 'clickhouse' }>;
 type Client = ReturnType<typeof import('@clickhouse/client').createClient>;
 
-function split(src: ClickHouseSource): { database: string | undefined; table: string } {
+export function split(src: ClickHouseSource): { database: string | undefined; table: string } {
   if (src.database) return { database: src.database, table: src.table };
   const dot = src.table.indexOf('.');
   return dot > 0 ? { database: src.table.slice(0, dot), table: src.table.slice(dot + 1) } : { database: undefined, table: src.table };
@@ -27,7 +27,7 @@ export function clickhouseTarget(src: ClickHouseSource): string {
 }
 
 /** A client that keeps quiet (errors come back as diagnostics, not log lines on stderr). */
-async function client(src: ClickHouseSource, run: EngineRun, extra: Record<string, unknown> = {}): Promise<Client> {
+export async function client(src: ClickHouseSource, run: EngineRun, extra: Record<string, unknown> = {}): Promise<Client> {
   const ch = await import('@clickhouse/client');
   return ch.createClient({ url: src.url, username: user(src, run), password: run.credentials?.password ?? '', application: 'evalspec', log: { level: ch.ClickHouseLogLevel.OFF }, ...extra });
 }
@@ -107,10 +107,11 @@ export async function runClickHouse(src: ClickHouseSource, run: EngineRun): Prom
 }
 
 /** The table's row count and latest time: a cached report is valid while both are unchanged. */
-export async function clickhouseFingerprint(src: ClickHouseSource, run: EngineRun, timeColumn: string): Promise<string | EngineError> {
+export async function clickhouseFingerprint(src: ClickHouseSource, run: EngineRun, timeColumn: string | undefined): Promise<string | EngineError> {
   const ch = await client(src, run, { request_timeout: run.timeoutMs });
   try {
-    const r = await rows<{ n: string; t: string }>(ch, `SELECT toString(count()) AS n, toString(max(${quoteIdent('clickhouse', timeColumn)})) AS t FROM ${clickhouseTarget(src)}`, AbortSignal.timeout(run.timeoutMs));
+    const latest = timeColumn === undefined ? "''" : `toString(max(${quoteIdent('clickhouse', timeColumn)}))`;
+    const r = await rows<{ n: string; t: string }>(ch, `SELECT toString(count()) AS n, ${latest} AS t FROM ${clickhouseTarget(src)}`, AbortSignal.timeout(run.timeoutMs));
     return `${src.url}\0${src.table}\0${r[0]?.n}\0${r[0]?.t}`;
   } catch (e) {
     return clickhouseError(e, src, run, false);

@@ -70,11 +70,12 @@ export async function duckdbFiles(pattern: string, run: Pick<EngineRun, 'specDir
 }
 
 /** The FROM target: the reader over the explicit file list, hive partitions on. */
-export function duckdbSource(f: Pick<DuckFiles, 'files' | 'reader'>): string {
+export function duckdbSource(f: Pick<DuckFiles, 'files' | 'reader'>, o: { allText?: boolean } = {}): string {
   const list = `[${f.files.map((x) => quoteString('duckdb', x)).join(', ')}]`;
   // The first file's schema holds for all (a partitioned log is written by one job): sniffing every
-  // CSV or JSON file (union_by_name) costs more than the scan itself.
-  const opts = f.reader === 'read_csv' ? ', header = true' : f.reader === 'read_json' ? ", format = 'newline_delimited'" : '';
+  // CSV or JSON file (union_by_name) costs more than the scan itself. allText: CSV cells as text, so
+  // the built-in rules parse them (the calibration rows).
+  const opts = f.reader === 'read_csv' ? `, header = true${o.allText ? ', all_varchar = true' : ''}` : f.reader === 'read_json' ? ", format = 'newline_delimited'" : '';
   return `${f.reader}(${list}, hive_partitioning = true${opts})`;
 }
 
@@ -82,8 +83,21 @@ export function sqlOnlyResult(engine: 'duckdb' | 'clickhouse', label: string, sq
   return { ok: true, engine, label, sql, rows: 0, badRows: 0, bytes: 0, report: { defined: false, reason: 'not run (--show-sql)' }, seconds: 0, querySeconds: 0 };
 }
 
-export async function runDuckDB(pattern: string, run: EngineRun): Promise<EngineResult | EngineError> {
-  const started = Date.now();
+type DuckConnection = Awaited<ReturnType<Awaited<ReturnType<DuckModule['DuckDBInstance']['create']>>['connect']>>;
+
+/** What a DuckDB run's body gets: the connection (UTC), the files, and a check that throws once stopped. */
+export interface DuckSession {
+  conn: DuckConnection;
+  files: DuckFiles;
+  check(): void;
+}
+
+/**
+ * Runs `body` on a fresh in-memory DuckDB over the files the pattern matches, bounded by the run's
+ * time limit and abort signal (interrupts), reporting rows scanned while it polls; errors become
+ * diagnostics on the source's fields.
+ */
+export async function withDuckDB<T>(pattern: string, run: EngineRun, body: (s: DuckSession) => Promise<T | EngineError>): Promise<T | EngineError> {
   const duck = loadDuckDB(run.duckdbModulePath);
   if ('ok' in duck) return duck;
   const files = await duckdbFiles(pattern, run);
@@ -112,10 +126,35 @@ export async function runDuckDB(pattern: string, run: EngineRun): Promise<Engine
   try {
     check();
     await conn.run("SET TimeZone = 'UTC'");
+    return await body({ conn, files, check });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (timedOut) return engineError(ENGINE_CODES.timeout, 'engine', `the duckdb query over ${pattern} ran longer than ${run.timeoutMs / 1000} s and was stopped (evalspec.engines.timeoutSeconds)`);
+    if (run.signal?.aborted) return engineError('cancelled', 'engine', 'cancelled');
+    return engineError(ENGINE_CODES.failed, 'path', `duckdb could not read ${pattern}: ${msg.split('\n')[0]}`);
+  } finally {
+    clearTimeout(timer);
+    if (stopping) clearInterval(stopping);
+    if (poll) clearInterval(poll);
+    run.signal?.removeEventListener('abort', interrupt);
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The source's columns and their engine types. */
+export async function duckdbDescribe(conn: DuckConnection, source: string): Promise<{ names: string[]; types: string[] }> {
+  const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+  const rows = d.getRowObjectsJson() as { column_name: string; column_type: string }[];
+  return { names: rows.map((r) => r.column_name), types: rows.map((r) => r.column_type) };
+}
+
+export async function runDuckDB(pattern: string, run: EngineRun): Promise<EngineResult | EngineError> {
+  const started = Date.now();
+  return withDuckDB<EngineResult>(pattern, run, async ({ conn, files, check }) => {
     const source = duckdbSource(files);
-    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
-    const rows = d.getRowObjectsJson() as { column_name: string; column_type: string }[];
-    const columns = describeColumns(rows.map((r) => r.column_name), rows.map((r) => r.column_type), run.columns, pattern, 'path');
+    const d = await duckdbDescribe(conn, source);
+    const columns = describeColumns(d.names, d.types, run.columns, pattern, 'path');
     if ('ok' in columns) return columns;
     check();
     const stepMinutes = run.options.stepMinutes ?? 5;
@@ -130,17 +169,5 @@ export async function runDuckDB(pattern: string, run: EngineRun): Promise<Engine
     const stats = collect.finish();
     run.onProgress?.(stats.rows + collect.badRows, 1);
     return { ok: true, engine: 'duckdb', label: `${pattern} (${files.files.length} file${files.files.length === 1 ? '' : 's'})`, sql, rows: stats.rows, badRows: collect.badRows, bytes: files.bytes, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (timedOut) return engineError(ENGINE_CODES.timeout, 'engine', `the duckdb query over ${pattern} ran longer than ${run.timeoutMs / 1000} s and was stopped (evalspec.engines.timeoutSeconds)`);
-    if (run.signal?.aborted) return engineError('cancelled', 'engine', 'cancelled');
-    return engineError(ENGINE_CODES.failed, 'path', `duckdb could not read ${pattern}: ${msg.split('\n')[0]}`);
-  } finally {
-    clearTimeout(timer);
-    if (stopping) clearInterval(stopping);
-    if (poll) clearInterval(poll);
-    run.signal?.removeEventListener('abort', interrupt);
-    conn.closeSync();
-    instance.closeSync();
-  }
+  });
 }

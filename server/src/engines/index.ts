@@ -24,13 +24,14 @@ export async function runEngine(src: EngineSource, run: EngineRun): Promise<Engi
   return out;
 }
 
-/** What a cached report of the source is valid for: file sizes and mtimes, or the table's row count and latest time. */
-export async function engineFingerprint(src: EngineSource, run: EngineRun): Promise<string | EngineError> {
+/** What a cached report of the source is valid for: file sizes and mtimes, or the table's row count and latest time (routing). */
+export async function engineFingerprint(src: EngineSource, run: EngineRun, kind: 'routing' | 'calibration' = 'routing'): Promise<string | EngineError> {
   if (src.engine === 'duckdb') {
     const f = await duckdbFiles(src.path, run);
     return 'ok' in f ? f : `duckdb\0${f.fingerprint}`;
   }
-  return clickhouseFingerprint(src, run, run.columns?.time ?? 'time');
+  // A calibration table has no time column: its row count alone keys the cache.
+  return clickhouseFingerprint(src, run, kind === 'routing' ? (run.columns?.time ?? 'time') : undefined);
 }
 
 /** The ClickHouse credentials from the environment (the editor passes its secret storage's instead). */
@@ -40,3 +41,4 @@ export function environmentCredentials(): { user?: string; password?: string } {
   if (process.env.EVALSPEC_CLICKHOUSE_PASSWORD !== undefined) out.password = process.env.EVALSPEC_CLICKHOUSE_PASSWORD;
   return out;
 }
+export { runCalibrationEngine, MAX_CALIBRATION_ROWS, type CalibrationEngineResult } from './calibrationEngine';

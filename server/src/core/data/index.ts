@@ -29,6 +29,7 @@ export { TableBuilder, DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES, MAX_CAT
 export { CsvTableParser, DEFAULT_MAX_FIELD_BYTES, type CsvParserOptions, type HeaderOutcome } from './csvParser';
 export { JsonlTableParser } from './jsonlReader';
 export { readTable } from './readTable';
+export { rowsTable, rowsTableColumns, type RowsTableResult, type RowsTableMissing } from './rowsTable';
 export { readCsvFile, DEFAULT_READ_CHUNK_BYTES } from './csvReader';
 export { readJsonlFile } from './jsonlReader';
 export { readParquetFile } from './parquetReader';

@@ -20,7 +20,7 @@ function loadHyparquet(): Promise<Hyparquet> {
   return hyparquet;
 }
 
-function toNumber(v: unknown, kind: 'number' | 'time'): number {
+export function toNumber(v: unknown, kind: 'number' | 'time'): number {
   if (typeof v === 'number') return kind === 'time' ? v * 1000 : v;
   if (typeof v === 'bigint') return kind === 'time' ? Number(v) * 1000 : Number(v);
   if (v instanceof Date) return kind === 'time' ? v.getTime() : Number.NaN;

@@ -33,6 +33,8 @@ export interface RubricCriterionModel extends Section {
 export interface CalibrationModel extends Section {
   examples?: Located<number>;
   data?: Located<string>;
+  /** `data: {engine: duckdb|clickhouse|builtin, …}`: the calibration rows from an engine. */
+  dataEngine?: EngineSourceModel;
   minSpearman?: Located<number>;
   minKappa?: Located<number>;
   refresh?: Located<string>;
@@ -292,6 +294,7 @@ function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
     ...cal,
     examples: r.num(cal.node, 'examples'),
     data: r.str(cal.node, 'data'),
+    dataEngine: engineSource(r, r.map(cal.node, 'data')),
     minSpearman: r.num(cal.node, 'min_spearman'),
     minKappa: r.num(cal.node, 'min_kappa'),
     refresh: r.str(cal.node, 'refresh'),

@@ -37,7 +37,7 @@ export async function calibrationReportFromFile(
 }
 
 /** With a textual label set (`[fail, pass]`) the label columns are read as text, then coded by the collector. */
-function calibrationSchema(labelSet: readonly (string | number)[] | undefined): TableSchema {
+export function calibrationSchema(labelSet: readonly (string | number)[] | undefined): TableSchema {
   if (!labelSet || !labelSet.some((l) => typeof l === 'string')) return CALIBRATION_SCHEMA;
   const text = new Set(['judge_score', 'human_label', 'human_label_2']);
   return { ...CALIBRATION_SCHEMA, columns: CALIBRATION_SCHEMA.columns.map((c) => (text.has(c.key) ? { ...c, kind: 'category' as const } : c)) };

@@ -26,6 +26,6 @@ export { thresholdSweep, sweepBin, SweepBins, SWEEP_BINS } from './thresholdSwee
 export { ConfidenceCounts, equivalentType7Sample, p10FromOrderStatistics, MAX_OFF_GRID_VALUES, type ExactPercentile } from './confidenceCounts';
 export { CalibrationCollector, calibrationReport, CALIBRATION_DEFAULTS } from './calibrationReport';
 export type { CalibrationReport, CalibrationReportOptions, RhoFigure, KappaBatch, ReliabilityBin } from './calibrationTypes';
-export { routingReportFromFile, calibrationReportFromFile, type ReportFromFile } from './fromFile';
+export { routingReportFromFile, calibrationReportFromFile, calibrationSchema, type ReportFromFile } from './fromFile';
 export { money, moneyFromNano, nanoToDollars, NANO, type Money } from './money';
 export { incidentMoney, scaleFactor, DEFAULT_BASIS_TOLERANCE } from './incidentMoney';
