@@ -1,5 +1,5 @@
 // The calibration report through the engines (the same engine choice as routing: DuckDB over CSV,
-// JSON Lines, Parquet and a hive-partitioned glob; a ClickHouse table) equals the built-in reader's
+// Parquet and a hive-partitioned glob — JSON Lines is refused; a ClickHouse table) equals the built-in reader's
 // on the example set: counts exactly, floats within 1e-12 (assertSameReport over the whole report,
 // bootstrap intervals included: the rows arrive in the file's order). Also through the data layer
 // from a spec (judge.calibration.data: {engine: …}), and a missing column as a precise diagnostic.
@@ -69,8 +69,10 @@ describe('calibration through duckdb', () => {
     assertSameReport(await viaEngine({ engine: 'duckdb', path: 'calibration.parquet' }, run(dir)), csvReport);
   });
 
-  it('a JSON Lines file gives the built-in report of the same file', async () => {
-    assertSameReport(await viaEngine({ engine: 'duckdb', path: 'calibration.jsonl' }, run(dir)), await builtin(dir, 'calibration.jsonl'));
+  it('a JSON Lines file is refused with engine-source-invalid on path (the built-in reader reads it)', async () => {
+    const out = await runCalibrationEngine({ engine: 'duckdb', path: 'calibration.jsonl' }, run(dir), options);
+    assert.ok(!out.ok && out.code === 'engine-source-invalid' && out.field === 'path', JSON.stringify(out).slice(0, 300));
+    assert.equal((await builtin(dir, 'calibration.jsonl')).rows, ROWS);
   });
 
   it('a hive-partitioned glob (by month) gives the built-in report of the CSV', async () => {
