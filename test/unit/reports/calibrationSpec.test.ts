@@ -155,6 +155,7 @@ describe('every schema key under judge.calibration reaches the report or is docu
   const elsewhere: Record<string, string> = {
     evidence: 'calibration-evidence-missing',
     agreement: 'the judging figures (judge-corrected pass rate, PPI; figures/judging)',
+    held_out: 'judge-held-out-set',
   };
   const ws = join(dir, 'ws');
   mkdirSync(join(ws, 'data'), { recursive: true });
@@ -193,6 +194,7 @@ judge:
     columns: `${base.replace('data/cal.csv', 'data/renamed.csv')}    columns: {judge_score: score}\n`,
     evidence: `${base}    evidence: data/cal.csv\n`,
     agreement: `${base}    agreement: {human_pass: 30, judge_pass_on_human_pass: 27, human_fail: 10, judge_fail_on_human_fail: 8}\n`,
+    held_out: `${base}    held_out: {sampled_on: 2026-03-01, examples: 40}\n`,
   };
 
   async function panel(text: string): Promise<CalibrationPanelModel> {

@@ -60,6 +60,7 @@ judge:
     min_spearman: 0.75
     min_kappa: 0.80
     refresh: monthly
+    held_out: {sampled_on: 2026-05-01, examples: 50}
 golden_set:
   size: 6148
   confidence: 0.95
@@ -73,6 +74,7 @@ golden_set:
   coverage: 0.82
   sampled_on: 2026-11-10
   refresh: monthly
+  resample_days: 7
 cadence:
   pre_merge: {blocking: true, examples: 200}
   daily: {examples: 2000}

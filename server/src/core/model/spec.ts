@@ -2,6 +2,7 @@
 // absent when the author left them out or wrote something invalid (the validator reported it).
 import type { SpecNode } from '../parse/specTree';
 import { isNumber, isString, type Located, type Section, TreeReader } from './read';
+import { readBridge, readHeldOut, readResampleDays, type BridgeModel, type HeldOutModel } from './practiceReaders';
 import { readAgreement, readGoldenSetDesign, readLabelledTraffic, readMonitoring, type AgreementModel, type ClustersModel, type LabelledTrafficModel, type MonitoringModel, type PairedDesignModel } from './designReaders';
 
 export interface TrafficModel extends Section {
@@ -21,7 +22,7 @@ export interface MetricModel extends Section {
   expectedSd?: Located<number>;
   /** [low, high] of the score scale. */
   scale?: Located<number>[];
-  predicts?: Section & { onlineMetric?: Located<string>; expectedEffect?: Located<string> };
+  predicts?: Section & { onlineMetric?: Located<string>; expectedEffect?: Located<string>; measured?: BridgeModel };
 }
 
 export interface RubricCriterionModel extends Section {
@@ -48,6 +49,7 @@ export interface CalibrationModel extends Section {
   /** Data-file column names by the report's keys (judge_score, human_label, …), when the spec maps them. */
   columns?: Record<string, string>;
   agreement?: AgreementModel;
+  heldOut?: HeldOutModel;
 }
 
 export interface JudgeModel extends Section {
@@ -92,6 +94,8 @@ export interface GoldenSetModel extends Section {
   refresh?: Located<string>;
   labelBudget?: Located<number>;
   paired?: PairedDesignModel;
+  /** Days of recent traffic the set is re-sampled from before each major eval. */
+  resampleDays?: Located<number>;
   clusters?: ClustersModel;
   promptPool?: Located<number>;
   multiplicity?: Located<string>;
@@ -243,7 +247,7 @@ function readMetrics(r: TreeReader, root: SpecNode): SectionPart {
           expectedPassRate: r.num(s.node, 'expected_pass_rate'),
           expectedSd: r.num(s.node, 'expected_sd'),
           scale: r.scalarList(s.node, 'scale', isNumber),
-          predicts: p && { ...p, onlineMetric: r.str(p.node, 'online_metric'), expectedEffect: r.str(p.node, 'expected_effect') },
+          predicts: p && { ...p, onlineMetric: r.str(p.node, 'online_metric'), expectedEffect: r.str(p.node, 'expected_effect'), measured: readBridge(r, p.node) },
         };
       }),
     },
@@ -306,6 +310,7 @@ function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
     evidence: r.str(cal.node, 'evidence'),
     columns: calibrationColumns(r, r.map(cal.node, 'columns')),
     agreement: readAgreement(r, cal.node),
+    heldOut: readHeldOut(r, cal.node),
   };
 }
 
@@ -339,6 +344,7 @@ function readGoldenSet(r: TreeReader, root: SpecNode): SectionPart {
       sampledOn: r.str(n, 'sampled_on'),
       refresh: r.str(n, 'refresh'),
       labelBudget: r.num(n, 'label_budget'),
+      resampleDays: readResampleDays(r, n),
       ...readGoldenSetDesign(r, n),
       maxFailureRate: r.num(n, 'max_failure_rate'),
       failuresAllowed: r.num(n, 'failures_allowed'),

@@ -13,9 +13,11 @@ import { embeddingJudgeFinalGate } from './embeddingJudgeFinalGate';
 import { escalationBandInvalid } from './escalationBandInvalid';
 import { escalationBandUncalibrated } from './escalationBandUncalibrated';
 import { goldenSetNotTrafficSample } from './goldenSetNotTrafficSample';
+import { goldenSetResampleWindow } from './goldenSetResampleWindow';
 import { goldenSetSampleStale } from './goldenSetSampleStale';
 import { goldenSetTooSmall } from './goldenSetTooSmall';
 import { judgeFreeTextOutput } from './judgeFreeTextOutput';
+import { judgeHeldOutSet } from './judgeHeldOutSet';
 import { pairedDesignAvailable } from './pairedDesignAvailable';
 import { judgeModelUnpinned } from './judgeModelUnpinned';
 import { judgeNoCalibration } from './judgeNoCalibration';
@@ -25,6 +27,7 @@ import { judgePromptNotVerbatim } from './judgePromptNotVerbatim';
 import { judgeSameFamilyNoReference } from './judgeSameFamilyNoReference';
 import { ledgerNoSensitiveRow } from './ledgerNoSensitiveRow';
 import { ledgerTooFewRows } from './ledgerTooFewRows';
+import { metricVanity } from './metricVanity';
 import { metricWithoutOnlineMetric } from './metricWithoutOnlineMetric';
 import { minKappaTooLow } from './minKappaTooLow';
 import { minSpearmanTooLow } from './minSpearmanTooLow';
@@ -50,6 +53,7 @@ export const allRules: readonly Rule[] = [
   tooManyPrimaryMetrics,
   metricWithoutOnlineMetric,
   metricExpectedEffectMissing,
+  metricVanity,
   // judge
   judgeNoRubric,
   rubricCriterionWithoutExamples,
@@ -68,6 +72,7 @@ export const allRules: readonly Rule[] = [
   minKappaTooLow,
   calibrationRefreshTooRare,
   calibrationGateUnderpowered,
+  judgeHeldOutSet,
   goldenSetNotTrafficSample,
   // golden set
   goldenSetTooSmall,
@@ -76,6 +81,7 @@ export const allRules: readonly Rule[] = [
   coverageLow,
   coverageRefreshNow,
   goldenSetSampleStale,
+  goldenSetResampleWindow,
   pairedDesignAvailable,
   // cadence
   noPreMergeBlocking,
