@@ -59,8 +59,8 @@ judge:
     examples: 50
     min_spearman: 0.75
     min_kappa: 0.80
-    refresh: monthly
     held_out: {sampled_on: 2026-05-01, examples: 50}
+    refresh: monthly
 golden_set:
   size: 6148
   confidence: 0.95
@@ -73,8 +73,8 @@ golden_set:
     - {name: long_context, share: 0.15}
   coverage: 0.82
   sampled_on: 2026-11-10
-  refresh: monthly
   resample_days: 7
+  refresh: monthly
 cadence:
   pre_merge: {blocking: true, examples: 200}
   daily: {examples: 2000}
