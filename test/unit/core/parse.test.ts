@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Alias } from 'yaml';
 import { IncrementalSpecParser } from '../../../server/src/core/parse/incrementalParse';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../../server/src/core/parse/positions';
@@ -35,6 +36,28 @@ describe('parseSpecText', () => {
     assert.equal(get('x'), 1);
     assert.equal(get('y'), 2);
     assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('resolves each alias once in a bomb built on an alias that names no anchor (the library walks the document per resolve)', () => {
+    // Found by the fuzz suite: *a used before &a at the bottom of a 9^6 bomb took seconds.
+    const levels = ['b', 'c', 'd', 'e', 'f', 'g'];
+    const text = [`b: &b [${Array(9).fill('*a').join(',')}]`, 'a: &a [x]', ...levels.slice(1).map((l, i) => `${l}: &${l} [${Array(9).fill(`*${levels[i]}`).join(',')}]`)].join('\n');
+    const original = Alias.prototype.resolve;
+    let calls = 0;
+    Alias.prototype.resolve = function (this: Alias, ...args: Parameters<Alias['resolve']>) {
+      calls++;
+      return original.apply(this, args);
+    };
+    try {
+      const p = parseSpecText(text);
+      assert.ok(p.diagnostics.some((d) => d.code === 'document-too-complex'));
+      const unresolved = p.diagnostics.filter((d) => /names no anchor/.test(d.message));
+      assert.equal(unresolved.length, 9, 'one error per alias in the text');
+    } finally {
+      Alias.prototype.resolve = original;
+    }
+    const aliasesInText = (text.match(/\*[a-g]/g) ?? []).length;
+    assert.ok(calls <= 2 * aliasesInText, `${calls} resolves for ${aliasesInText} aliases`);
   });
 
   it('bounds alias expansion (billion laughs) and reports a cycle', () => {

@@ -177,6 +177,7 @@ export class TreeConverter {
   nodes = 0;
   usedAliasOrMerge = false;
   private readonly expanding = new Set<YNode>();
+  private readonly targets = new Map<Alias, YNode | undefined>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -208,12 +209,22 @@ export class TreeConverter {
     return nullAt(start, end);
   }
 
+  /** Each alias resolved once: the library walks the document on every `resolve`, and a bomb expands one alias node many times. */
+  private resolve(n: Alias): YNode | undefined {
+    if (this.targets.has(n)) return this.targets.get(n);
+    const target = n.resolve(this.doc) as YNode | undefined;
+    this.targets.set(n, target);
+    return target;
+  }
+
   private convertAlias(n: Alias, fallbackAt: number, depth: number): SpecNode {
     this.usedAliasOrMerge = true;
-    const target = n.resolve(this.doc) as YNode | undefined;
+    const reported = this.targets.has(n);
+    const target = this.resolve(n);
     const [s, e] = n.range ?? [fallbackAt, fallbackAt];
     if (!target) {
-      this.diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: `The alias *${n.source} names no anchor defined before it.`, range: this.at(s, e) });
+      // Reported once per alias in the text, however often an anchor that holds it is expanded.
+      if (!reported) this.diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: `The alias *${n.source} names no anchor defined before it.`, range: this.at(s, e) });
       return nullAt(s, e);
     }
     if (this.expanding.has(target)) {
