@@ -5,6 +5,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { registerCommands, registerPreviewCommands } from './commands';
 import { registerEngineSupport, sendStoredCredentials, showEngineProgress } from './engineSupport';
+import { registerNewSpec } from './newSpec';
+import { registerReviewFeatures } from './reviewFeatures';
 import { PreviewPanels } from './panels/previewPanels';
 import { notifications } from '../../server/src/protocol';
 
@@ -17,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = createClient(context, output);
   registerCommands(context, () => client);
   registerEngineSupport(context, () => client);
+  registerNewSpec(context);
+  registerReviewFeatures(context, () => client);
   context.subscriptions.push(showEngineProgress(client));
   // Panels and their serializers are registered before the server starts, so a panel restored after
   // a reload shows its loading state at once and asks once the server answers.

@@ -3,6 +3,7 @@
 // different protocol-package versions, whose RequestType classes do not interchange).
 import type { SpecReport } from './cli/report';
 import type { CalibrationPanelModel, ReportKind, RoutingPanelModel } from './data/panelModel';
+import type { ReviewDocument } from './review/reviewTypes';
 
 export interface AnalysisParams {
   uri: string;
@@ -16,7 +17,15 @@ export const requests = {
   calibrationReport: 'evalspec/calibrationReport',
   /** The routing report of a spec's `router.results` file: `{uri}` → `DataReportResult`. */
   routingReport: 'evalspec/routingReport',
+  /** The design review of an open spec (what `evalspec review` writes): `{uri}` → `ReviewResult`. */
+  review: 'evalspec/review',
 } as const;
+
+/**
+ * A spec's design review: the document (its verdict feeds the language status item) and its
+ * Markdown ("EvalSpec: Export design review"); null when the document is not open.
+ */
+export type ReviewResult = { document: ReviewDocument; markdown: string } | null;
 
 export interface DataReportParams {
   /** The spec's URI; the spec need not be open (a restored panel asks before its editor opens). */
@@ -70,6 +79,7 @@ export const clientCommands = {
   applyEdits: 'evalspec.applyEdits',
   openCalibrationPreview: 'evalspec.openCalibrationPreview',
   openRoutingPreview: 'evalspec.openRoutingPreview',
+  exportReview: 'evalspec.exportReview',
 } as const;
 
 /** Arguments of `evalspec.applyEdits`: edits computed for one document version. */

@@ -19,7 +19,8 @@ import { documentSymbols } from './features/symbols';
 import { AnalysisCache } from './lsp/analysisCache';
 import { WorkspaceTrust } from './lsp/workspaceTrust';
 import { toLspDiagnostic } from './lsp/convert';
-import { requests, type AnalysisParams, type AnalysisResult } from './protocol';
+import { requests, type AnalysisParams, type AnalysisResult, type ReviewResult } from './protocol';
+import { reviewOpenSpec } from './lsp/reviewRequest';
 import { analysisJson } from './cli/report';
 import { DataFeatures } from './data/lspData';
 
@@ -218,6 +219,18 @@ connection.onRequest(new RequestType<AnalysisParams, AnalysisResult, void>(reque
     return analysisJson(doc.uri, analysis, await data.awaitedDiagnostics(doc.uri, analysis));
   } catch (e) {
     connection.console.error(`evalspec: analysis of ${p.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return null;
+  }
+});
+
+// "EvalSpec: Export design review" and the language status item's verdict.
+connection.onRequest(new RequestType<AnalysisParams, ReviewResult, void>(requests.review), async (p) => {
+  const doc = documents.get(p.uri);
+  if (!doc) return null;
+  try {
+    return await reviewOpenSpec(doc, { settings: () => settings, previousText: (uri) => cache.previousText(uri), data });
+  } catch (e) {
+    connection.console.error(`evalspec: review of ${p.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     return null;
   }
 });

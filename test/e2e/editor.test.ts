@@ -1,5 +1,5 @@
 // The packaged VSIX, installed into code-server like a user would install it, driven in Chromium:
-// language mode, a squiggle, the Problems panel, and the `evalspec` snippet. Needs
+// language mode, a squiggle, the Problems panel, and the whole-spec template first in an empty spec. Needs
 // `bash scripts/setup-editor.sh` once per machine. Screenshots land in test-results/e2e/.
 import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,17 +60,17 @@ describe('EvalSpec VSIX in a real VS Code (code-server + Chromium)', { timeout: 
     });
   });
 
-  it('expands the evalspec snippet in a new empty spec', async () => {
+  it('offers the whole-spec template first in a new empty spec, and expands it', async () => {
     await step(() => session, 'snippet', async () => {
       const { page } = session;
       await wb.hidePanel(page); // more editor lines on screen for the expanded snippet
       await wb.quickOpen(page, emptySpec);
-      await page.keyboard.type('evalspec');
-      // Ask for suggestions explicitly, as quick suggestions may be off for this language.
+      // Nothing typed: the suggestions of an empty spec.
       await wb.triggerSuggest(page);
       await screenshot(page, '03-suggest');
-      // The server also offers the `evalspec` key; take the snippet row.
-      const accepted = await wb.acceptSuggestion(page, (label) => label.startsWith('evalspec') && /snippet/i.test(label));
+      const labels = await wb.suggestionLabels(page);
+      assert.match(labels[0] ?? '', /whole spec/, `the first suggestion is not the template: ${JSON.stringify(labels)}`);
+      const accepted = await wb.acceptSuggestion(page, (label) => /whole spec/.test(label));
       report('accepted suggestion', accepted);
       const editorLines = page.locator('.editor-instance .monaco-editor .view-lines');
       await editorLines.filter({ hasText: 'metrics:' }).first().waitFor({ timeout: wb.workbenchTimeoutMs });

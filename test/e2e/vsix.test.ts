@@ -3,9 +3,12 @@
 // whose links are absolute, and a manifest with real repository, homepage, bugs and icon fields.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { report } from './harness';
 import { prepareExtension } from './prepare';
+import { repoRoot } from '../support/reference';
 
 function unzip(args: string[]): string {
   const r = spawnSync('unzip', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -28,6 +31,7 @@ const expected = [
   'extension/images/icon.png',
   'extension/language-configuration.json',
   'extension/package.json',
+  'extension/package.nls.json',
   'extension/readme.md',
   'extension/schemas/evalspec.schema.json',
   'extension/snippets/evalspec.json',
@@ -42,6 +46,9 @@ describe('VSIX contents', () => {
     const walkthroughs = files.filter((f) => f.startsWith('extension/walkthroughs/'));
     assert.deepEqual(files.filter((f) => !walkthroughs.includes(f)), [...expected].sort());
     for (const f of walkthroughs) assert.match(f, /\.(md|png|svg)$/, `walkthrough media only: ${f}`);
+    // Every medium the walkthrough names ships.
+    const steps = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { media: Record<string, string> }[] }[] } }).contributes.walkthroughs[0]!.steps;
+    for (const s of steps) assert.ok(walkthroughs.includes(`extension/${s.media['markdown'] ?? s.media['image']}`), JSON.stringify(s.media));
     report('VSIX files', String(files.length));
   });
 

@@ -73,6 +73,15 @@ export async function visibleEditorText(page: Page): Promise<string> {
   return lines.join('\n').replace(/\u00a0/g, ' ');
 }
 
+/** The suggest widget's rows, top to bottom, as their aria-labels. */
+export async function suggestionLabels(page: Page): Promise<string[]> {
+  const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+  await rows.first().waitFor({ timeout: workbenchTimeoutMs });
+  // Rows are positioned by the list; their data-index is the order on screen.
+  const rowsByIndex = await rows.evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('aria-label') ?? ''] as [number, string]));
+  return rowsByIndex.sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+}
+
 /**
  * With the suggest widget open, moves the focus to the first row whose aria-label passes `accept`
  * and accepts it with Enter. Throws with the rows seen when none does.

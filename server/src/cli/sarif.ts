@@ -8,9 +8,7 @@ import { createHash } from 'node:crypto';
 import { sarifText } from '../core/text/userText';
 import type { SpecReport } from './report';
 import { ruleCatalog, type RuleDescription } from './ruleCatalog';
-
-export const repositoryUrl = 'https://github.com/evalspec/evalspec';
-export const rulesDocUrl = `${repositoryUrl}/blob/main/docs/rules.md`;
+import { repositoryUrl, rulesDocUrl } from '../rulesDoc';
 
 const levels: Record<string, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const catalog = new Map(ruleCatalog.map((r) => [r.code, r]));

@@ -60,6 +60,16 @@ export class DataFeatures {
     return workspaceRootFor(specPath, this.roots);
   }
 
+  /**
+   * What a design review reads its data reports through (this server's worker and cache, the
+   * stored credentials), or undefined where no data file may be read (untrusted workspace, a spec
+   * not on disk).
+   */
+  reviewData(uri: string): { service: DataReportService; workspaceRoots: string[]; credentials?: { user?: string; password?: string } } | undefined {
+    if (!this.trusted || !uri.startsWith('file:')) return undefined;
+    return { service: this.service, workspaceRoots: this.roots, ...this.credentialsPart() };
+  }
+
   private get trusted(): boolean {
     return this.host.trusted();
   }

@@ -1,13 +1,40 @@
 // Completion from the JSON Schema: keys of the mapping under the cursor (with their documentation
-// and a snippet shaped by their type) and values of enums, booleans and defaults.
+// and a snippet shaped by their type) and values of enums, booleans and defaults. In an empty spec
+// the whole-spec template comes first, preselected.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { specSchema, type SpecAnalysis } from '../core';
 import { deref, schemaDoc, schemaTypes, type JsonSchema } from '../core/schema/jsonSchema';
 import { own } from '../core/own';
 import { resolveBranches, schemaAtPath } from '../core/schema/schemaAt';
+import { expandDefaults, wholeSpecDescription, wholeSpecLabel, wholeSpecSnippet } from '../specTemplate';
 import { cursorContext } from './yamlContext';
 
 export function completions(analysis: SpecAnalysis, line: number, character: number): CompletionItem[] {
+  const items = keyAndValueItems(analysis, line, character);
+  return isEmptySpec(analysis.parsed.text, line) ? [templateItem(), ...items] : items;
+}
+
+/** Nothing but blank lines and comments, apart from a word being typed on the cursor's line. */
+function isEmptySpec(text: string, line: number): boolean {
+  return text.split(/\r?\n/).every((l, i) => /^\s*(#.*)?$/.test(l) || (i === line && /^\s*[\w-]+$/.test(l)));
+}
+
+function templateItem(): CompletionItem {
+  return {
+    label: wholeSpecLabel,
+    kind: CompletionItemKind.Snippet,
+    detail: wholeSpecDescription,
+    documentation: { kind: MarkupKind.Markdown, value: `${wholeSpecDescription}\n\n\`\`\`yaml\n${expandDefaults(wholeSpecSnippet)}\`\`\`` },
+    insertText: wholeSpecSnippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    // Before every key (their sortText starts with 0 or 1); typing "evalspec" keeps it.
+    sortText: '!',
+    filterText: 'evalspec',
+    preselect: true,
+  };
+}
+
+function keyAndValueItems(analysis: SpecAnalysis, line: number, character: number): CompletionItem[] {
   const ctx = cursorContext(analysis.parsed.lines, line, character);
   const parent = schemaAtPath(specSchema, ctx.path);
   if (!parent) return [];

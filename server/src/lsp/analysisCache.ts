@@ -45,6 +45,11 @@ export class AnalysisCache {
     return true;
   }
 
+  /** The committed text (git HEAD) a document is compared against, when there is one. */
+  previousText(uri: string): string | undefined {
+    return this.previous.get(uri)?.text;
+  }
+
   /** Forget a closed document; forget every analysis when settings change. */
   drop(uri?: string): void {
     if (uri === undefined) {

@@ -1,15 +1,14 @@
 // The design review as Markdown: the verdict first, then golden-set sizing, the priced incident
 // ledger with detection-window sensitivity, judge calibration and routing, and with a baseline what
-// changed. Every piece of text that comes from a spec or a data file goes through `esc` (core/text/userText's
-// escapeMarkdown: markup escaped, control characters and line breaks made visible), so a spec cannot inject links, HTML or table cells;
-// the dollar amounts are escaped too, so no pair of `$` reads as GitHub math.
+// changed. Every piece of text that comes from a spec or a data file goes through `esc`
+// (core/text/userText's escapeMarkdown: markup escaped, control characters and line breaks made
+// visible), so a spec cannot inject links, HTML or table cells; the dollar amounts are escaped too,
+// so no pair of `$` reads as GitHub math. Codes link to docs/rules.md (rulesDoc.ts).
 import { formatUsd } from '../core/costs/format';
 import { formatCount } from '../core/figures/format';
 import { escapeMarkdown as esc } from '../core/text/userText';
+import { ruleDocUrl } from '../rulesDoc';
 import type { ReviewDocument } from './reviewTypes';
-
-
-import { rulesDocUrl } from '../cli/sarif';
 
 const statusLine: Record<ReviewDocument['verdict']['status'], string> = {
   blocked: '**BLOCKED**',
@@ -33,7 +32,8 @@ function verdictLines(r: ReviewDocument): string[] {
   for (const g of v.notRun) out.push(`- Not checked: ${esc(g)}`);
   for (const d of v.findings) {
     const code = d.code.replace(/[^A-Za-z0-9-]/g, '');
-    out.push(`- ${d.severity} [${code}](${rulesDocUrl}#${code.toLowerCase()}) (line ${d.line}): ${esc(d.message)}`);
+    const url = ruleDocUrl(code);
+    out.push(`- ${d.severity} ${url ? `[${code}](${url})` : code} (line ${d.line}): ${esc(d.message)}`);
   }
   if (v.blockedGates.length + v.notRun.length + v.findings.length > 0) out.push('');
   return out;

@@ -21,7 +21,7 @@ export interface ReviewSpecOptions {
   text: string;
   settings: EvalSpecSettings;
   /** The data reports, or undefined to read no data file (`--no-data`, untrusted workspace). */
-  data?: { service: DataReportService; workspaceRoots: string[] };
+  data?: { service: DataReportService; workspaceRoots: string[]; credentials?: { user?: string; password?: string } };
   /** The spec at the baseline revision; `previousText` absent when it did not exist there. */
   baseline?: { revision: string; commit: string | null; previousText?: string };
 }
@@ -38,7 +38,7 @@ export async function reviewSpec(o: ReviewSpecOptions): Promise<ReviewDocument> 
       files.push({ kind: t.kind, path: t.path, status: 'skipped' });
       continue;
     }
-    const result = await o.data.service.report({ kind: t.kind, specPath: o.specPath, dataPath: t.path, model: analysis.model!, settings: o.settings, workspaceRoots: o.data.workspaceRoots });
+    const result = await o.data.service.report({ kind: t.kind, specPath: o.specPath, dataPath: t.path, model: analysis.model!, settings: o.settings, workspaceRoots: o.data.workspaceRoots, ...(o.data.credentials ? { credentials: o.data.credentials } : {}) });
     data.push({ kind: t.kind, path: t.path, result });
     diagnostics.push(...dataDiagnostics(result, t.range, o.settings.severity));
     files.push('error' in result ? { kind: t.kind, path: t.path, status: 'error', code: result.error.code } : { kind: t.kind, path: t.path, status: 'read' });
