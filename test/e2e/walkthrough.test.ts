@@ -3,6 +3,7 @@
 // item with the open spec's verdict (BLOCKED by the example's calibration data), and "Export design
 // review" rendering the review Markdown. Screenshots: test-results/e2e/walkthrough-*.png.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,12 +16,17 @@ const newSpec = 'checkout-bot.evalspec.yaml';
 describe('walkthrough, language status and design review in a real VS Code', { timeout: 300_000 }, () => {
   let session: EditorSession;
   let workspace: string;
+  /** What `evalspec review` says of the example in the same folder: the editor must say the same. */
+  let cliVerdict: { status: string; errors: number; warnings: number };
 
   before(async () => {
     const { vsix } = prepareExtension();
     // The example and its data files: the calibration report BLOCKS the launch.
     workspace = tempDir('ws-walkthrough');
     cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli', 'evalspec.js'), 'review', 'support-chat.evalspec.yaml', '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    cliVerdict = (JSON.parse(cli.stdout) as { verdict: typeof cliVerdict }[])[0]!.verdict;
     session = await openEditorSession('walkthrough', { vsix });
     await wb.openFolder(session.page, session.server.baseUrl, workspace);
   });
@@ -75,22 +81,23 @@ describe('walkthrough, language status and design review in a real VS Code', { t
       // The language status entry ({} in the status bar); its hover lists the items.
       const entry = page.locator('[id="status.languageStatus"]');
       await entry.waitFor({ timeout: wb.workbenchTimeoutMs });
+      // The verdict `evalspec review` gives the same spec and data: the item must come to say it.
+      assert.equal(cliVerdict.status, 'blocked');
+      const expected = `BLOCKED: judge calibration ${cliVerdict.errors} errors, ${cliVerdict.warnings} warnings Calibration report`;
       const t = Date.now();
       let text = '';
-      // The verdict arrives once the calibration report is in; the hover shows the current text.
+      // The item follows the diagnostics as the data reports come in; the hover shows its current text.
       for (;;) {
         await entry.click();
         const hover = page.locator('.monaco-hover .hover-language-status');
         await hover.first().waitFor({ timeout: wb.workbenchTimeoutMs });
-        text = (await hover.first().innerText()).replace(/\s+/g, ' ');
-        if (/BLOCKED/.test(text) || Date.now() - t > wb.workbenchTimeoutMs) break;
+        text = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
+        if (text.includes(expected) || Date.now() - t > wb.workbenchTimeoutMs) break;
         await page.keyboard.press('Escape');
-        await page.locator('[id="status.languageStatus"]').waitFor({ timeout: wb.workbenchTimeoutMs });
+        await hover.first().waitFor({ state: 'hidden', timeout: wb.workbenchTimeoutMs });
       }
-      report('spec open → status item shows BLOCKED', `${Date.now() - t} ms`);
-      assert.match(text, /BLOCKED: judge calibration/, text);
-      assert.match(text, /2 errors, 4 warnings/, text);
-      assert.match(text, /Calibration report/, text);
+      report('spec open → status item shows the CLI\'s verdict', `${Date.now() - t} ms`);
+      assert.ok(text.includes(expected), `the status item says ${JSON.stringify(text)}, the CLI ${JSON.stringify(expected)}`);
       await screenshot(page, 'walkthrough-3-language-status');
       await page.keyboard.press('Escape');
     });
@@ -105,7 +112,8 @@ describe('walkthrough, language status and design review in a real VS Code', { t
       const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await preview.locator('h1', { hasText: 'Design review: support-chat' }).waitFor({ timeout: wb.workbenchTimeoutMs });
       const body = await preview.locator('body').innerText();
-      assert.match(body, /BLOCKED: 2 errors, 4 warnings\./);
+      assert.ok(body.includes(`BLOCKED: ${cliVerdict.errors} errors, ${cliVerdict.warnings} warnings.`), body.slice(0, 400));
+      assert.match(body, /error golden-set-too-small \(line \d+\): A golden set of 200 gives ±5\.5 pp/);
       assert.match(body, /Baseline cost \$66,355\.20\/day/);
       assert.doesNotMatch(body, /\\\$/, 'escapes render as the characters they escape');
       await screenshot(page, 'walkthrough-4-review');

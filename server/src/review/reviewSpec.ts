@@ -40,7 +40,7 @@ export async function reviewSpec(o: ReviewSpecOptions): Promise<ReviewDocument> 
     }
     const result = await o.data.service.report({ kind: t.kind, specPath: o.specPath, dataPath: t.path, model: analysis.model!, settings: o.settings, workspaceRoots: o.data.workspaceRoots, ...(o.data.credentials ? { credentials: o.data.credentials } : {}) });
     data.push({ kind: t.kind, path: t.path, result });
-    diagnostics.push(...dataDiagnostics(result, t.range, o.settings.severity));
+    diagnostics.push(...dataDiagnostics(result, t.range, o.settings.severity, t.kind));
     files.push('error' in result ? { kind: t.kind, path: t.path, status: 'error', code: result.error.code } : { kind: t.kind, path: t.path, status: 'read' });
   }
   const input: ReviewInput = { report: analysisJson(o.shown, analysis, { diagnostics, files }), model: analysis.model, data };
