@@ -113,7 +113,7 @@ describe('walkthrough, language status and design review in a real VS Code', { t
       await preview.locator('h1', { hasText: 'Design review: support-chat' }).waitFor({ timeout: wb.workbenchTimeoutMs });
       const body = await preview.locator('body').innerText();
       assert.ok(body.includes(`BLOCKED: ${cliVerdict.errors} errors, ${cliVerdict.warnings} warnings.`), body.slice(0, 400));
-      assert.match(body, /error golden-set-too-small \(line \d+\): A golden set of 200 gives ±5\.5 pp/);
+      assert.match(body, /error golden-set-too-small \(line \d+\): A golden set of 200: task_success in cohort free gets ±11\.1 pp/);
       assert.match(body, /Baseline cost \$66,355\.20\/day/);
       assert.doesNotMatch(body, /\\\$/, 'escapes render as the characters they escape');
       await screenshot(page, 'walkthrough-4-review');

@@ -1,6 +1,6 @@
 // Another editor, tested: Neovim's built-in LSP client (Debian's `neovim`, which .ci/run installs)
 // runs the built language server headless on the support-chat example and gets its diagnostics
-// (with codeDescription links), a hover with the formula, the document symbols, and a quick fix
+// (with codeDescription links), a hover with the values substituted, the document symbols, and a quick fix
 // that resizes the golden set and clears the diagnostic. The client side is test/protocol/neovim/init.lua.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -61,17 +61,17 @@ describe('Neovim (built-in LSP client) with the EvalSpec server', { skip }, () =
     assert.match(lines[golden.line]!, /^\s+size: 200/);
     assert.equal(golden.severity, 1, 'an error in Neovim\'s severities');
     assert.equal(golden.source, 'evalspec');
-    assert.match(golden.message, /±2 pp target needs 6,147/);
+    assert.match(golden.message, /±2 pp per cohort needs 6,148 \(1,537 per cohort × 4\)/);
     assert.equal(golden.href, 'https://github.com/evalspec/evalspec/blob/main/docs/rules.md#golden-set-too-small');
     for (const d of r.diagnostics) assert.equal(d.href, `https://github.com/evalspec/evalspec/blob/main/docs/rules.md#${d.code}`, d.code);
 
     assert.ok(r.hover, 'no hover');
-    assert.match(r.hover.replace(/\\([!-/:-@[-`{-~])/g, '$1'), /half-width = z · √\(p\(1 − p\)\/n\)/);
+    assert.match(r.hover.replace(/\\([!-/:-@[-`{-~])/g, '$1'), /z = 1\.959964 \(95%\), p = 0\.8 \(task_success, traffic-weighted\), n = 200 split 50 per cohort/);
 
     for (const s of ['metrics', 'judge', 'golden_set', 'ledger', 'router']) assert.ok(r.symbols.includes(s), `symbol ${s} missing from ${JSON.stringify(r.symbols)}`);
 
-    assert.ok(r.actions.some((a) => /^Resize golden set to 6,147 for the precision target/.test(a)), JSON.stringify(r.actions));
-    assert.match(r.fixedLine, /^\s+size: 6147\b/);
+    assert.ok(r.actions.some((a) => /^Resize golden set to 6,148 for /.test(a)), JSON.stringify(r.actions));
+    assert.match(r.fixedLine, /^\s+size: 6148\b/);
     assert.equal(r.fixCleared, true, 'golden-set-too-small still published after the fix');
   });
 });
