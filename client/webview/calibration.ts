@@ -61,7 +61,7 @@ export function renderCalibration(r: CalibrationPanelModel, theme: Theme, width:
         { id: 'spearman-overall' },
         `Overall Spearman ρ = ${rhoText(r.spearman.overall)} (n = ${r.spearman.overall.n.toLocaleString('en-US')}, ${ci} bootstrap interval, ${r.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${r.bootstrap.seed}) against min_spearman ${min}.`,
       ),
-      h('p', { id: 'trend-crossed' }, r.trend.crossedAt ? `Monthly ρ first fell below ${min} in ${r.trend.crossedAt}.` : `Monthly ρ stayed at or above ${min} in every month.`),
+      h('p', { id: 'trend-crossed' }, r.trend.crossedAt ? `Monthly ρ first fell below ${min} in ${r.trend.crossedAt}.` : r.spearman.byMonth.some((m) => m.rho.value !== null) ? `Monthly ρ stayed at or above ${min} in every month with a figure.` : 'No month has a ρ: no evidence over time.'),
     ),
   );
 

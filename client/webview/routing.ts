@@ -199,7 +199,9 @@ function incidentSection(i: NonNullable<RoutingPanelModel['incident']>, scale: R
   const children: (HTMLElement | string)[] = [h('h2', { id: 'incident-title' }, 'Incident cost'), h('p', { id: 'incident-so-far' }, soFar)];
   if (m && m.rows.length > 0) {
     const t = incidentMoneyRows(m);
-    children.push(table({ id: 'table-incident-money', caption: 'The incident priced like the ledger: per day and if detected after each detection window', header: t.header, numeric: t.header.map((_, k) => k).filter((k) => k >= 2), rows: t.rows }));
+    // Six columns do not fit a side panel: the table scrolls on its own (and by keyboard), the page does not.
+    const money = table({ id: 'table-incident-money', caption: 'The incident priced like the ledger: per day and if detected after each detection window', header: t.header, numeric: t.header.map((_, k) => k).filter((k) => k >= 2), rows: t.rows });
+    children.push(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Incident priced like the ledger (scrolls sideways)' }, money));
     const notes = [...m.rows.flatMap((r) => r.reasons.map((why) => `Ledger row ${r.ledgerId}: ${why}.`)), ...basisDisagreements(m).map((d) => d.message)];
     if (notes.length > 0) children.push(h('ul', { id: 'incident-warnings' }, ...notes.map((n) => h('li', { class: 'bad' }, n))));
   } else {

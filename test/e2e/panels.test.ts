@@ -4,6 +4,7 @@
 // strict CSP refused nothing, screenshot each panel, and show that cohort names holding `<script>`
 // and `<img onerror>` are drawn as text and run nothing. Needs `bash scripts/setup-editor.sh`.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,13 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
     writeFileSync(join(workspace, 'hostile.evalspec.yaml'), spec);
     writeFileSync(join(workspace, 'data', 'big.csv'), calibrationRows(100_000));
     writeFileSync(join(workspace, 'big.evalspec.yaml'), spec.replace('data: data/hostile.csv', 'data: data/big.csv'));
+    // No calibration evidence: the example, golden set large enough (its only other error), with a
+    // calibration file whose every annotation batch fails κ (test/fixtures/data, the parity fixture's data).
+    copyFileSync(join(repoRoot, 'test', 'fixtures', 'data', 'data', 'all-excluded.csv'), join(workspace, 'data', 'all-excluded.csv'));
+    const example = readFileSync(join(workspace, 'support-chat.evalspec.yaml'), 'utf8');
+    const noEvidence = example.replace(/  size: 200 .*\n/, '  size: 8000\n').replace('data: data/calibration.csv', 'data: data/all-excluded.csv');
+    assert.notEqual(noEvidence.indexOf('size: 8000'), -1);
+    writeFileSync(join(workspace, 'no-evidence.evalspec.yaml'), noEvidence);
     session = await openEditorSession('panels', { vsix });
     session.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -137,6 +145,8 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       assert.match(money[2]!, /this log at the router's prices\s+router tier prices \(log spend ×50,000\)\s+\$129,270\.07\s+\$448\.85\s+\$21,545\.01\s+\$129,270\.07/);
       assert.equal(await frame.locator('#incident-warnings').count(), 0, '4.8% apart: within the 10% tolerance');
       assert.match(await frame.locator('#table-cost').innerText(), /flagship\s+6,754\s+\$51\.87/);
+      await frame.locator('#table-incident-money').scrollIntoViewIfNeeded();
+      await screenshot(page, 'panel-routing-incident-money');
       for (const id of ['tier-share', 'p10-confidence', 'cost-per-tier', 'frontier']) await frame.locator(`#chart-${id} svg[role="img"]`).first().waitFor({ timeout });
       assert.match(await frame.locator('#chart-frontier .summary').innerText(), /current router costs \$0\.00123/);
       await screenshot(page, 'panel-routing');
@@ -254,6 +264,41 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       report('calibration panel on 100,000 rows: webview draw (DOM + 5 charts)', `${await app.getAttribute('data-draw-ms')} ms`);
       assert.match(await frame.locator('#source').innerText(), /100,000 rows used/);
       await screenshot(page, 'panel-calibration-100k');
+    });
+  });
+
+  it('a spec with no calibration evidence is BLOCKED in the panel, the Problems panel and the CLI exit code', async () => {
+    await step(() => session, 'no-evidence', async () => {
+      const { page } = session;
+      await wb.runCommand(page, 'View: Close All Editors');
+      await page.locator('iframe.webview.ready:visible').first().waitFor({ state: 'detached', timeout }).catch(() => undefined);
+      await focusSpec(page, 'no-evidence.evalspec.yaml');
+      const { frame } = await openPanel(page, 'EvalSpec: Open calibration preview');
+      await frame.locator('#verdict').waitFor({ timeout });
+      assert.match(await frame.locator('#verdict-title').innerText(), /BLOCKED/);
+      assert.match(await frame.locator('#verdict-summary').innerText(), /no evidence: every annotation batch is excluded/);
+      // Nothing on screen says "fine": no month has a ρ, and the panel says so.
+      assert.match(await frame.locator('#trend-crossed').innerText(), /No month has a ρ/);
+      await screenshot(page, 'panel-no-evidence-blocked');
+      // The Problems panel: the gate's error on the calibration data path (line 61, column 11).
+      const rows = await wb.problems(page);
+      const row = rows.find((r) => r.includes('calibration-gate-no-evidence'));
+      assert.ok(row, `no Problems row has calibration-gate-no-evidence; rows: ${JSON.stringify(rows)}`);
+      assert.match(row, /Judge-gated launches BLOCKED: no evidence/);
+      assert.match(row, /\[Ln 61, Col 11\]/);
+      const marker = page.locator('.markers-panel .monaco-list-row', { hasText: 'calibration-gate-no-evidence' }).first();
+      assert.equal(await marker.locator('.codicon-error').count(), 1, 'the gate is an error, not a warning');
+      await screenshot(page, 'problems-no-evidence');
+      // CI: the same spec fails `evalspec check` (exit 1) on that error alone; with --no-data the gate
+      // does not run, the output says so, and nothing else fails.
+      const cli = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli', 'evalspec.js'), ...args], { cwd: workspace, encoding: 'utf8' });
+      const check = cli(['check', 'no-evidence.evalspec.yaml']);
+      assert.equal(check.status, 1, check.stdout + check.stderr);
+      assert.match(check.stdout, /no-evidence\.evalspec\.yaml:61:11: error \[calibration-gate-no-evidence\] Judge-gated launches BLOCKED: no evidence/);
+      assert.match(check.stdout, /1 spec checked: 1 error,/);
+      const skipped = cli(['check', '--no-data', 'no-evidence.evalspec.yaml']);
+      assert.equal(skipped.status, 0, skipped.stdout + skipped.stderr);
+      assert.match(skipped.stdout, /--no-data: 2 data files not read, so the calibration and routing gates did not run/);
     });
   });
 
