@@ -45,8 +45,8 @@ function mb(bytes: number | undefined): string {
   return bytes === undefined ? 'n/a' : (bytes / 1024 ** 2).toFixed(0);
 }
 
-// Exit once the table is printed: a corpus file (the FIFO the servers were pointed at) can keep a
-// handle open in this process after every server is gone, and the bench would wait on it.
+// Exit once the table is printed: a handle left open after every server is gone (not yet traced;
+// the corpus holds a FIFO and one child per file) kept the process waiting until it was killed.
 main().then(
   () => process.exit(0),
   (e: unknown) => {
