@@ -8,7 +8,7 @@ import { calibrationReport, calibrationSchema, CalibrationCollector, type Calibr
 import { rowsTable, rowsTableColumns, type RowsTableResult } from '../core/data';
 import type { Defined } from '../core/types';
 import { quoteIdent, quoteString } from '../core/reports/sql/routingSql';
-import { client, clickhouseError, clickhouseTarget, split, type ClickHouseSource } from './clickhouseEngine';
+import { boundRun, client, clickhouseError, clickhouseTarget, split, type ClickHouseSource } from './clickhouseEngine';
 import { columnTypeClass } from './columnTypes';
 import { duckdbDescribe, duckdbSource, withDuckDB } from './duckdbEngine';
 import { ENGINE_CODES, engineError, type EngineError, type EngineRun, type EngineSource } from './engineTypes';
@@ -72,14 +72,8 @@ async function duckdbCalibration(pattern: string, run: EngineRun, options: Calib
 async function clickhouseCalibration(src: ClickHouseSource, run: EngineRun, options: CalibrationReportOptions, started: number): Promise<CalibrationEngineResult | EngineError> {
   const secs = Math.max(1, Math.ceil(run.timeoutMs / 1000));
   const ch = await client(src, run, { request_timeout: run.timeoutMs + 2000, clickhouse_settings: { max_execution_time: secs } });
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, run.timeoutMs);
-  const onAbort = (): void => controller.abort();
-  run.signal?.addEventListener('abort', onAbort, { once: true });
+  const bound = boundRun(run);
+  const controller = bound.controller;
   const json = async <T>(query: string): Promise<T[]> => (await (await ch.query({ query, format: 'JSONEachRow', abort_signal: controller.signal })).json()) as T[];
   try {
     const { database, table } = split(src);
@@ -95,10 +89,9 @@ async function clickhouseCalibration(src: ClickHouseSource, run: EngineRun, opti
     const rows = got.map((r) => sel.select.map((_, i) => r[`c${i}`]));
     return finish('clickhouse', `${src.table} at ${src.url}`, sel, rows, 0, options, started);
   } catch (e) {
-    return clickhouseError(e, src, run, timedOut);
+    return clickhouseError(e, src, run, bound.timedOut());
   } finally {
-    clearTimeout(timer);
-    run.signal?.removeEventListener('abort', onAbort);
+    bound.dispose();
     await ch.close().catch(() => undefined);
   }
 }

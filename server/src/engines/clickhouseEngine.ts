@@ -37,6 +37,26 @@ function user(src: ClickHouseSource, run: EngineRun): string {
 }
 
 /** An error from the client or the server as a diagnostic on the field to fix. */
+/** An abort controller for one engine run: aborted at the run's time bound or when the run is cancelled. */
+export function boundRun(run: EngineRun): { controller: AbortController; timedOut: () => boolean; dispose: () => void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, run.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  run.signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    controller,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      run.signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 export function clickhouseError(e: unknown, src: ClickHouseSource, run: EngineRun, timedOut: boolean): EngineError {
   const err = e as { message?: string; code?: string; type?: string; cause?: { code?: string } };
   const msg = String(err?.message ?? e);
@@ -70,14 +90,8 @@ export async function runClickHouse(src: ClickHouseSource, run: EngineRun): Prom
     request_timeout: run.timeoutMs + 2000,
     clickhouse_settings: { max_execution_time: secs, send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '1000' },
   });
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, run.timeoutMs);
-  const onAbort = (): void => controller.abort();
-  run.signal?.addEventListener('abort', onAbort, { once: true });
+  const bound = boundRun(run);
+  const controller = bound.controller;
   try {
     const { database, table } = split(src);
     const db = database ? quoteString('clickhouse', database) : 'currentDatabase()';
@@ -98,10 +112,9 @@ export async function runClickHouse(src: ClickHouseSource, run: EngineRun): Prom
     run.onProgress?.(stats.rows + collect.badRows, 1);
     return { ok: true, engine: 'clickhouse', label: `${src.table} at ${src.url}`, sql, rows: stats.rows, badRows: collect.badRows, bytes: 0, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds };
   } catch (e) {
-    return clickhouseError(e, src, run, timedOut);
+    return clickhouseError(e, src, run, bound.timedOut());
   } finally {
-    clearTimeout(timer);
-    run.signal?.removeEventListener('abort', onAbort);
+    bound.dispose();
     await ch.close().catch(() => undefined);
   }
 }

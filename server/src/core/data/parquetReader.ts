@@ -41,6 +41,19 @@ interface FooterFacts {
 }
 
 /** What is impossible about a footer, given the file's real size; undefined when it is plausible. */
+/** One typed value into its slot: empty, a category's text, or a number or time (else a parse failure). */
+export function setCell(builder: TableBuilder, slot: number, kind: 'category' | 'number' | 'time', v: unknown): void {
+  if (v === undefined || v === null || v === '') builder.setEmpty(slot);
+  else if (kind === 'category') {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') builder.setCategory(slot, String(v));
+    else builder.fail(slot, 'must be text');
+  } else {
+    const x = toNumber(v, kind);
+    if (x === x) builder.setNumber(slot, x);
+    else builder.failParse(slot, String(v));
+  }
+}
+
 export function metadataLie(metadata: FooterFacts, fileBytes: number): string | undefined {
   const claimed = Number(metadata.num_rows);
   if (!Number.isSafeInteger(claimed) || claimed < 0) return `its footer claims ${String(metadata.num_rows)} rows`;
@@ -121,15 +134,7 @@ export async function readParquetFile(
           const ch = chunks[k];
           const v = ch === undefined || r < ch.start ? undefined : ch.data[r - ch.start];
           const kind = schema.columns[slot]!.kind;
-          if (v === undefined || v === null || v === '') builder.setEmpty(slot);
-          else if (kind === 'category') {
-            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') builder.setCategory(slot, String(v));
-            else builder.fail(slot, 'must be text');
-          } else {
-            const x = toNumber(v, kind);
-            if (x === x) builder.setNumber(slot, x);
-            else builder.failParse(slot, String(v));
-          }
+          setCell(builder, slot, kind, v);
         }
         builder.endRow();
       }

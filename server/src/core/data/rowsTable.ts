@@ -3,7 +3,7 @@
 // TableBuilder checks as a Parquet value (numbers, numeric text, empty cells, ranges, category text).
 import { resolveColumns, type ColumnMapping, type TableSchema } from './columns';
 import type { BadRowSummary } from './dataFileError';
-import { toNumber } from './parquetReader';
+import { setCell } from './parquetReader';
 import { DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES, TableBuilder, guardConsumer, isConsumerError, type BatchConsumer, type ConsumerError } from './tableBuilder';
 
 export interface RowsTableResult {
@@ -43,15 +43,7 @@ export function rowsTable(schema: TableSchema, headers: readonly (string | null)
         if (at[slot]! < 0) continue;
         const v = row[at[slot]!];
         const kind = schema.columns[slot]!.kind;
-        if (v === undefined || v === null || v === '') builder.setEmpty(slot);
-        else if (kind === 'category') {
-          if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') builder.setCategory(slot, String(v));
-          else builder.fail(slot, 'must be text');
-        } else {
-          const x = toNumber(v, kind);
-          if (x === x) builder.setNumber(slot, x);
-          else builder.failParse(slot, String(v));
-        }
+        setCell(builder, slot, kind, v);
       }
       builder.endRow();
     }

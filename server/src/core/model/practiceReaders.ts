@@ -21,10 +21,6 @@ export function readHeldOut(r: TreeReader, calibration: SpecNode): HeldOutModel 
   return h && { ...h, sampledOn: r.str(h.node, 'sampled_on'), examples: r.num(h.node, 'examples'), data: r.str(h.node, 'data') };
 }
 
-export function readResampleDays(r: TreeReader, golden: SpecNode): Located<number> | undefined {
-  return r.num(golden, 'resample_days');
-}
-
 export function readBridge(r: TreeReader, predicts: SpecNode): BridgeModel | undefined {
   const m = r.map(predicts, 'measured');
   return m && { ...m, launches: r.num(m.node, 'launches'), correlation: r.num(m.node, 'correlation') };

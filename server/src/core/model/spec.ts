@@ -2,7 +2,7 @@
 // absent when the author left them out or wrote something invalid (the validator reported it).
 import type { SpecNode } from '../parse/specTree';
 import { isNumber, isString, type Located, type Section, TreeReader } from './read';
-import { readBridge, readHeldOut, readResampleDays, type BridgeModel, type HeldOutModel } from './practiceReaders';
+import { readBridge, readHeldOut, type BridgeModel, type HeldOutModel } from './practiceReaders';
 import { readAgreement, readGoldenSetDesign, readLabelledTraffic, readMonitoring, type AgreementModel, type ClustersModel, type LabelledTrafficModel, type MonitoringModel, type PairedDesignModel } from './designReaders';
 
 export interface TrafficModel extends Section {
@@ -344,7 +344,7 @@ function readGoldenSet(r: TreeReader, root: SpecNode): SectionPart {
       sampledOn: r.str(n, 'sampled_on'),
       refresh: r.str(n, 'refresh'),
       labelBudget: r.num(n, 'label_budget'),
-      resampleDays: readResampleDays(r, n),
+      resampleDays: r.num(n, 'resample_days'),
       ...readGoldenSetDesign(r, n),
       maxFailureRate: r.num(n, 'max_failure_rate'),
       failuresAllowed: r.num(n, 'failures_allowed'),
