@@ -1,6 +1,6 @@
 // What the language status item says about the active spec: its design-review verdict (BLOCKED
 // gates, errors, gates that did not run), in the words the review uses, and where it links (the
-// calibration report when a gate is BLOCKED, else the design review). Pure: the strings pass
+// calibration report when its gate is BLOCKED, else the design review). Pure: the strings pass
 // through `t` (vscode.l10n.t in the extension) so they can be translated.
 import type { ReviewDocument } from '../../server/src/review/reviewTypes';
 import { plainLocalize, type Localize } from './localize';
@@ -26,7 +26,10 @@ export function verdictStatus(v: ReviewDocument['verdict'], t: Localize = plainL
   if (v.status === 'blocked') {
     // Gate names are the review's own words ("judge calibration"), never text from the spec.
     const gates = v.blockedGates.map((g) => g.gate).join(', ');
-    return { text: t('BLOCKED: {0}', gates), detail: counts(v, t), severity: 'error', link: 'calibration', linkTitle: t('Calibration report') };
+    // The calibration report explains the calibration gate; a gate a rule blocks (the judge version)
+    // is explained in the design review.
+    const link = v.blockedGates.some((g) => g.gate === 'judge calibration') ? { link: 'calibration' as const, linkTitle: t('Calibration report') } : review;
+    return { text: t('BLOCKED: {0}', gates), detail: counts(v, t), severity: 'error', ...link };
   }
   if (v.status === 'changes-required') {
     return { text: v.errors === 1 ? t('1 error') : t('{0} errors', v.errors), detail: t('{0}; changes required before sign-off', counts(v, t)), severity: 'error', ...review };

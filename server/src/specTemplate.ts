@@ -36,6 +36,7 @@ export const wholeSpecSnippet = [
   "    min_spearman: 0.75",
   "    min_kappa: 0.80",
   "    refresh: ${17|monthly,weekly,quarterly|}",
+  "    spot_check: {examples: 100, window_days: 7, every: monthly, during_training: weekly}",
   "",
   "golden_set:                       # ON WHAT",
   "  size: ${18:200}",

@@ -5,7 +5,7 @@ import { computeFigures, type ComputedFigures, type FigureBudget } from './figur
 import { AnalysisSession } from './incremental/analysisSession';
 import { readSpecModel, type EvalSpecModel } from './model/spec';
 import { runRules } from './rules/engine';
-import { allRules } from './rules/registry';
+import { allRules, launchGateOf } from './rules/registry';
 import type { RuleContext } from './rules/rule';
 import { TreeReader } from './model/read';
 import { own } from './own';
@@ -97,6 +97,9 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAna
 
   return { parsed, validation, model, figures, ruleContext, diagnostics: applySeverity(diagnostics, settings) };
 }
+
+/** The launch gate a diagnostic code BLOCKS (a rule's `launchGate`, e.g. `judge version`), or undefined. */
+export { launchGateOf };
 
 /** Codes of the rules that compare a spec with its committed version (they need a baseline to run). */
 export function compareRuleCodes(): string[] {

@@ -3,7 +3,7 @@
 // models of the data files it names. Pure. The verdict is read, not computed: BLOCKED gates come
 // from the calibration report's verdict, errors from the diagnostics.
 import Decimal from 'decimal.js';
-import type { EvalSpecModel } from '../core';
+import { launchGateOf, type EvalSpecModel } from '../core';
 import { formatExact, formatMultiplier, formatUsd } from '../core/costs/format';
 import { formatCount, formatPp } from '../core/figures/format';
 import type { SpecReport } from '../cli/report';
@@ -32,7 +32,10 @@ export function buildReview(input: ReviewInput): ReviewDocument {
   const { report } = input;
   const f = report.figures as Figures;
   const calibration = judgeSection(input);
-  const blockedGates = calibration.calibration.blocked ? [{ gate: 'judge calibration', reason: calibration.calibration.summary.replace(/^BLOCKED:\s*/, '') }] : [];
+  const blockedGates = [
+    ...(calibration.calibration.blocked ? [{ gate: 'judge calibration', reason: calibration.calibration.summary.replace(/^BLOCKED:\s*/, '') }] : []),
+    ...ruleGates(report),
+  ];
   const status = blockedGates.length > 0 ? 'blocked' : report.summary.errors > 0 ? 'changes-required' : 'ready';
   return {
     reviewVersion,
@@ -65,6 +68,19 @@ export function buildReview(input: ReviewInput): ReviewDocument {
         }
       : null,
   };
+}
+
+/**
+ * Gates BLOCKED by the spec's own rules (a rule's `launchGate`, e.g. the judge version): each
+ * error-severity diagnostic of such a rule, with the gate's name from the rule (never spec text) and
+ * its message as the reason. A rule turned off or re-ranked below error blocks nothing, the same as
+ * in the editor and for the CLI's exit code.
+ */
+function ruleGates(report: SpecReport): { gate: string; reason: string }[] {
+  return report.diagnostics.flatMap((d) => {
+    const gate = d.severity === 'error' ? launchGateOf(d.code) : undefined;
+    return gate ? [{ gate, reason: d.message.replace(/^Judge-gated launches are BLOCKED:\s*/, '') }] : [];
+  });
 }
 
 function goldenSetSection(g: Figures | undefined): ReviewDocument['goldenSet'] {

@@ -13,6 +13,13 @@ describe('verdictStatus', () => {
     const s = verdictStatus(verdict({ status: 'blocked', errors: 2, warnings: 4, blockedGates: [{ gate: 'judge calibration', reason: 'ρ = 0.620 is below 0.75' }] }));
     assert.deepEqual(s, { text: 'BLOCKED: judge calibration', detail: '2 errors, 4 warnings', severity: 'error', link: 'calibration', linkTitle: 'Calibration report' });
   });
+  it('BLOCKED by the judge version only links to the design review, which gives the reason', () => {
+    const s = verdictStatus(verdict({ status: 'blocked', errors: 1, blockedGates: [{ gate: 'judge version', reason: 'judge x@2 is newer than x@1' }] }));
+    assert.deepEqual(s, { text: 'BLOCKED: judge version', detail: '1 error, 0 warnings', severity: 'error', link: 'review', linkTitle: 'Design review' });
+    const both = verdictStatus(verdict({ status: 'blocked', errors: 2, blockedGates: [{ gate: 'judge calibration', reason: 'ρ low' }, { gate: 'judge version', reason: 'newer' }] }));
+    assert.equal(both.text, 'BLOCKED: judge calibration, judge version');
+    assert.equal(both.link, 'calibration');
+  });
   it('errors: the count, changes required, a link to the review', () => {
     assert.deepEqual(verdictStatus(verdict({ status: 'changes-required', errors: 1, warnings: 1 })), {
       text: '1 error',

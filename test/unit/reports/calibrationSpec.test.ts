@@ -156,6 +156,8 @@ describe('every schema key under judge.calibration reaches the report or is docu
     evidence: 'calibration-evidence-missing',
     agreement: 'the judging figures (judge-corrected pass rate, PPI; figures/judging)',
     held_out: 'judge-held-out-set',
+    spot_check: 'judge-spot-check',
+    report: 'judge-newer-than-calibration (a BLOCKED launch gate), judge-upgrade-without-evidence',
   };
   const ws = join(dir, 'ws');
   mkdirSync(join(ws, 'data'), { recursive: true });
@@ -195,6 +197,8 @@ judge:
     evidence: `${base}    evidence: data/cal.csv\n`,
     agreement: `${base}    agreement: {human_pass: 30, judge_pass_on_human_pass: 27, human_fail: 10, judge_fail_on_human_fail: 8}\n`,
     held_out: `${base}    held_out: {sampled_on: 2026-03-01, examples: 40}\n`,
+    spot_check: `${base}    spot_check: {examples: 100, window_days: 7, every: monthly, during_training: weekly}\n`,
+    report: `${base}    report: {judge: judge-large@2026-05-01, checked_on: 2026-06-10, spearman: 0.81}\n`,
   };
 
   async function panel(text: string): Promise<CalibrationPanelModel> {

@@ -60,6 +60,26 @@ describe('evalspec review', () => {
     assert.equal(after.verdict.findings.some((f) => f.code === 'golden-set-too-small'), false);
   });
 
+  it('a judge upgrade without its calibration report is a BLOCKED gate, judge version; with it, not', async () => {
+    const bare = read('after.evalspec.yaml').replace(/^ {4}report: .*\n/m, '');
+    assert.notEqual(bare, read('after.evalspec.yaml'));
+    const doc = await review(bare, read('before.evalspec.yaml'));
+    assert.equal(doc.verdict.status, 'blocked');
+    assert.deepEqual(doc.verdict.blockedGates.map((g) => g.gate), ['judge version']);
+    assert.match(doc.verdict.blockedGates[0]!.reason, /^the judge was upgraded from judge-large@2026-01-01 to judge-large@2026-11-01/);
+    assert.ok(doc.verdict.findings.some((f) => f.code === 'judge-upgrade-without-evidence' && f.severity === 'error'));
+    assert.match(reviewMarkdown(doc), /- BLOCKED gate, judge version: the judge was upgraded/);
+    // A report of the old version: the judge is newer than the latest calibration report.
+    const stale = read('after.evalspec.yaml').replace('report: {judge: judge-large@2026-11-01', 'report: {judge: judge-large@2026-01-01');
+    const old = await review(stale, read('before.evalspec.yaml'));
+    assert.deepEqual(old.verdict.blockedGates.map((g) => g.gate), ['judge version']);
+    assert.match(old.verdict.blockedGates[0]!.reason, /judge judge-large@2026-11-01 is newer than judge-large@2026-01-01/);
+    // Turned down to a warning, it blocks nothing (the same as for the CLI's exit code).
+    const warned = await reviewSpec({ shown: 'x.evalspec.yaml', specPath: join(dir, 'after.evalspec.yaml'), text: stale, settings: { ...defaultSettings, severity: { ...defaultSettings.severity, 'judge-newer-than-calibration': 'warning' } } });
+    assert.deepEqual(warned.verdict.blockedGates, []);
+    assert.equal((await review(read('after.evalspec.yaml'), read('before.evalspec.yaml'))).verdict.blockedGates.length, 0);
+  });
+
   it('escapes every piece of spec text: a hostile name, judge model and ledger id stay text', async () => {
     const hostile = read('after.evalspec.yaml')
       .replace(/^name: support-chat$/m, 'name: "x](https://evil.example) <img src=x onerror=alert(1)> | `code` *b*"')

@@ -40,7 +40,7 @@ describe('cadence-tier-missing', () => {
     const [d] = expectFinding('cadence-tier-missing', variant(base, [cadence, '⟦cadence⟧:\n  pre_merge: {blocking: true, examples: 200}\n  weekly: {stratified: true}\n']), ['2 of 3 cadence tiers present']);
     assert.match(d!.message, /No daily regression run/);
     const both = analyze(variant(base, [cadence, 'cadence:\n  pre_merge: {blocking: true, examples: 200}\n'])).diagnostics.filter((x) => x.code === 'cadence-tier-missing');
-    assert.deepEqual(both.map((x) => [x.range.start.line, x.range.start.character, (x.data as { tier: string }).tier]), [[58, 0, 'daily'], [58, 0, 'weekly']]);
+    assert.deepEqual(both.map((x) => [x.range.start.line, x.range.start.character, (x.data as { tier: string }).tier]), [[59, 0, 'daily'], [59, 0, 'weekly']]);
     assert.match(both[0]!.message, /1 of 3 cadence tiers present/);
   });
   it('passes with all three tiers', () => {

@@ -60,6 +60,7 @@ judge:
     min_spearman: 0.75
     min_kappa: 0.80
     held_out: {sampled_on: 2026-05-01, examples: 50}
+    spot_check: {examples: 100, window_days: 7, every: monthly, during_training: weekly}
     refresh: monthly
 golden_set:
   size: 6148
@@ -90,6 +91,7 @@ router:
     flagship_share_over_baseline_pp: 5
     min_p10_confidence: 0.55
     cost_share_over_moving_avg: 1.10
+    shadow_judge: {sample_fraction: 0.05, delay_hours: 24, quality_delta_pp: 3}
   canary:
     shadow_fraction: 0.05
     hours: 48

@@ -238,7 +238,7 @@ describe('escalation-band-uncalibrated', () => {
 });
 
 describe('judge-no-calibration', () => {
-  const cal = '  calibration:\n    examples: 50\n    min_spearman: 0.75\n    min_kappa: 0.80\n    held_out: {sampled_on: 2026-05-01, examples: 50}\n    refresh: monthly\n';
+  const cal = '  calibration:\n    examples: 50\n    min_spearman: 0.75\n    min_kappa: 0.80\n    held_out: {sampled_on: 2026-05-01, examples: 50}\n    spot_check: {examples: 100, window_days: 7, every: monthly, during_training: weekly}\n    refresh: monthly\n';
   const none = variant(base, [cal, ''], ['judge:\n', '⟦judge⟧:\n']);
   it('fires on the judge key', () => {
     expectFinding('judge-no-calibration', none, ['50 human-labelled examples', 'min_spearman 0.75', 'min_kappa 0.80']);

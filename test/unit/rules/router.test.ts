@@ -6,6 +6,7 @@ const alerts = `  alerts:
     flagship_share_over_baseline_pp: 5
     min_p10_confidence: 0.55
     cost_share_over_moving_avg: 1.10
+    shadow_judge: {sample_fraction: 0.05, delay_hours: 24, quality_delta_pp: 3}
 `;
 const canary = `  canary:
     shadow_fraction: 0.05
@@ -72,7 +73,7 @@ describe('router-alert-missing', () => {
     const [a] = expectFixResolves('router-alert-missing', variant(base, [alerts, '']));
     assert.match(a!, /\n {2}alerts:\n {4}flagship_share_over_baseline_pp: 5\n {4}min_p10_confidence: 0\.55\n {4}cost_share_over_moving_avg: 1\.10\nledger/);
     const [b] = expectFixResolves('router-alert-missing', variant(base, ['    flagship_share_over_baseline_pp: 5\n', '']));
-    assert.match(b!, /cost_share_over_moving_avg: 1\.10\n {4}flagship_share_over_baseline_pp: 5\n/);
+    assert.match(b!, /quality_delta_pp: 3\}\n {4}flagship_share_over_baseline_pp: 5\n/);
     expectFixResolves('router-alert-missing', variant(base, [alerts, '  alerts: {cost_share_over_moving_avg: 1.10}\n']));
   });
 });

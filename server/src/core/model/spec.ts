@@ -2,7 +2,7 @@
 // absent when the author left them out or wrote something invalid (the validator reported it).
 import type { SpecNode } from '../parse/specTree';
 import { isNumber, isString, type Located, type Section, TreeReader } from './read';
-import { readBridge, readHeldOut, type BridgeModel, type HeldOutModel } from './practiceReaders';
+import { readBridge, readCalibrationReport, readHeldOut, readShadowJudgeAlert, readSpotCheck, type BridgeModel, type CalibrationReportModel, type HeldOutModel, type ShadowJudgeAlertModel, type SpotCheckModel } from './practiceReaders';
 import { readAgreement, readGoldenSetDesign, readLabelledTraffic, readMonitoring, type AgreementModel, type ClustersModel, type LabelledTrafficModel, type MonitoringModel, type PairedDesignModel } from './designReaders';
 
 export interface TrafficModel extends Section {
@@ -50,6 +50,9 @@ export interface CalibrationModel extends Section {
   columns?: Record<string, string>;
   agreement?: AgreementModel;
   heldOut?: HeldOutModel;
+  spotCheck?: SpotCheckModel;
+  /** The latest calibration report: which judge version was checked against fresh human labels, and when. */
+  report?: CalibrationReportModel;
 }
 
 export interface JudgeModel extends Section {
@@ -79,6 +82,8 @@ export interface CohortModel extends Section {
   safety?: Located<boolean>;
   borderlineShare?: Located<number>;
   minLabels?: Located<number>;
+  /** Whether this cohort's calibration labels are refreshed on every safety-training update. */
+  refreshOnSafetyTraining?: Located<boolean>;
 }
 
 export interface GoldenSetModel extends Section {
@@ -125,6 +130,7 @@ export interface RouterModel extends Section {
     flagshipShareOverBaselinePp?: Located<number>;
     minP10Confidence?: Located<number>;
     costShareOverMovingAvg?: Located<number>;
+    shadowJudge?: ShadowJudgeAlertModel;
   };
   canary?: Section & {
     shadowFraction?: Located<number>;
@@ -311,6 +317,8 @@ function readCalibration(r: TreeReader, cal: Section): CalibrationModel {
     columns: calibrationColumns(r, r.map(cal.node, 'columns')),
     agreement: readAgreement(r, cal.node),
     heldOut: readHeldOut(r, cal.node),
+    spotCheck: readSpotCheck(r, cal.node),
+    report: readCalibrationReport(r, cal.node),
   };
 }
 
@@ -338,6 +346,7 @@ function readGoldenSet(r: TreeReader, root: SpecNode): SectionPart {
           safety: r.bool(c.node, 'safety'),
           borderlineShare: r.num(c.node, 'borderline_share'),
           minLabels: r.num(c.node, 'min_labels'),
+          refreshOnSafetyTraining: r.bool(c.node, 'refresh_on_safety_training'),
         })),
       },
       coverage: r.num(n, 'coverage'),
@@ -396,6 +405,7 @@ function readRouter(r: TreeReader, root: SpecNode): SectionPart {
         flagshipShareOverBaselinePp: r.num(alerts.node, 'flagship_share_over_baseline_pp'),
         minP10Confidence: r.num(alerts.node, 'min_p10_confidence'),
         costShareOverMovingAvg: r.num(alerts.node, 'cost_share_over_moving_avg'),
+        shadowJudge: readShadowJudgeAlert(r, alerts.node),
       },
       canary: canary && {
         ...canary,

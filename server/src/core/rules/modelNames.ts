@@ -88,3 +88,24 @@ function unpinnedBase(id: string): string {
   const latest = /^(.+?)[-_:]latest$/i.exec(s);
   return latest ? latest[1]! : s;
 }
+
+/**
+ * The release date a pinned version names, as YYYY-MM-DD, when the version is a date
+ * (judge-large@2026-05-01, gpt-4o-2024-08-06, claude-3-5-sonnet-20241022); undefined for tags (v2, 0613)
+ * and for a date that does not exist on the calendar.
+ */
+export function versionDate(id: string): string | undefined {
+  const v = parseModelId(id);
+  if (!v.version) return undefined;
+  const d = v.style === 'dash-compact-date' ? `${v.version.slice(0, 4)}-${v.version.slice(4, 6)}-${v.version.slice(6, 8)}` : v.style === 'at-date' || v.style === 'dash-date' ? v.version : undefined;
+  if (!d) return undefined;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d ? d : undefined;
+}
+
+/** Whether two model ids name the same pinned model (family and version, case-insensitive). */
+export function sameModel(a: string, b: string): boolean {
+  const x = parseModelId(a);
+  const y = parseModelId(b);
+  return x.family === y.family && (x.version ?? '').toLowerCase() === (y.version ?? '').toLowerCase() && x.version !== undefined;
+}

@@ -28,6 +28,7 @@ export const ppLooksLikeFraction: Rule = {
       ['flagship_share_over_baseline_pp', r?.alerts?.flagshipShareOverBaselinePp],
       ['max_share_shift_pp', r?.canary?.maxShareShiftPp],
       ['max_quality_delta_pp', r?.canary?.maxQualityDeltaPp],
+      ['quality_delta_pp', r?.alerts?.shadowJudge?.qualityDeltaPp],
     ];
     const out = [];
     for (const [key, l] of cands) {
@@ -41,7 +42,7 @@ export const ppLooksLikeFraction: Rule = {
   fix(d, { parsed, model }) {
     const data = d.data as PpLooksLikeFractionData | undefined;
     const r = model.router;
-    const l = data?.key === 'flagship_share_over_baseline_pp' ? r?.alerts?.flagshipShareOverBaselinePp : data?.key === 'max_share_shift_pp' ? r?.canary?.maxShareShiftPp : r?.canary?.maxQualityDeltaPp;
+    const l = data?.key === 'flagship_share_over_baseline_pp' ? r?.alerts?.flagshipShareOverBaselinePp : data?.key === 'max_share_shift_pp' ? r?.canary?.maxShareShiftPp : data?.key === 'quality_delta_pp' ? r?.alerts?.shadowJudge?.qualityDeltaPp : r?.canary?.maxQualityDeltaPp;
     if (!l || !data) return [];
     return [{ title: `Write ${data.asPp} pp (${data.key}: ${data.asPp})`, edits: [replaceNode(parsed, l.node, data.asPp)], isPreferred: true }];
   },

@@ -47,6 +47,13 @@ import { routerEscalationShareSmall } from './routerEscalationShareSmall';
 import { canaryShadowFractionSmall } from './canaryShadowFractionSmall';
 import { metricExpectedEffectMissing } from './metricExpectedEffectMissing';
 import { ledgerFailureModeMissing } from './ledgerFailureModeMissing';
+import { judgeNewerThanCalibration } from './judgeNewerThanCalibration';
+import { judgeUpgradeWithoutEvidence } from './judgeUpgradeWithoutEvidence';
+import { routerShadowAlertMissing } from './routerShadowAlertMissing';
+import { routerShadowAlertOff } from './routerShadowAlertOff';
+import { judgeSpotCheck } from './judgeSpotCheck';
+import { safetyCohortBorderline } from './safetyCohortBorderline';
+import { safetyCohortRefreshTrigger } from './safetyCohortRefreshTrigger';
 
 export const allRules: readonly Rule[] = [
   // metrics
@@ -60,6 +67,8 @@ export const allRules: readonly Rule[] = [
   judgePromptNotVerbatim,
   pairwiseJudgeNoSwap,
   judgeProductionCoDrift,
+  judgeNewerThanCalibration,
+  judgeUpgradeWithoutEvidence,
   judgeFreeTextOutput,
   judgeModelUnpinned,
   judgeSameFamilyNoReference,
@@ -73,6 +82,7 @@ export const allRules: readonly Rule[] = [
   calibrationRefreshTooRare,
   calibrationGateUnderpowered,
   judgeHeldOutSet,
+  judgeSpotCheck,
   goldenSetNotTrafficSample,
   // golden set
   goldenSetTooSmall,
@@ -82,6 +92,8 @@ export const allRules: readonly Rule[] = [
   coverageRefreshNow,
   goldenSetSampleStale,
   goldenSetResampleWindow,
+  safetyCohortBorderline,
+  safetyCohortRefreshTrigger,
   pairedDesignAvailable,
   // cadence
   noPreMergeBlocking,
@@ -93,6 +105,8 @@ export const allRules: readonly Rule[] = [
   tierSharesNotOne,
   routerAlertMissing,
   routerAlertThresholdOff,
+  routerShadowAlertMissing,
+  routerShadowAlertOff,
   canaryGateMissing,
   canaryGateLoose,
   canaryShadowFractionSmall,
@@ -102,3 +116,8 @@ export const allRules: readonly Rule[] = [
   ledgerNoSensitiveRow,
   ledgerFailureModeMissing,
 ];
+
+/** The launch gate a diagnostic code BLOCKS (Rule.launchGate), or undefined. */
+export function launchGateOf(code: string): string | undefined {
+  return allRules.find((r) => r.code === code)?.launchGate;
+}

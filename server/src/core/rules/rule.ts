@@ -48,6 +48,11 @@ export interface Rule {
   summary: string;
   /** The rule compares the spec with its committed version (`RuleContext.previous`); without one it cannot fire. */
   comparesWithCommitted?: boolean;
+  /**
+   * The launch gate a finding of this rule BLOCKS, in the review's own words (e.g. `judge version`):
+   * an error in the editor and for the CLI's exit code, and a BLOCKED gate in the design review.
+   */
+  launchGate?: string;
   check(ctx: RuleContext): RuleFinding[];
   fix?(diagnostic: SpecDiagnostic, ctx: RuleContext): SpecFix[];
 }
