@@ -11,6 +11,9 @@ import { after, before, describe, it } from 'node:test';
 import { CO_DRIFT, coDriftedSpec, commitFile, committedSpec, git, initRepo, makeHostile, removeDir, tempDir } from '../support/gitRepos';
 import { repoRoot } from '../support/reference';
 
+// Every rule that compares with the committed spec, in registry order.
+const COMPARE_RULES = ['judge-production-co-drift', 'judge-upgrade-without-evidence'];
+
 const cli = join(repoRoot, 'dist', 'cli', 'evalspec.js');
 const committed = committedSpec;
 const drifted = coDriftedSpec;
@@ -62,7 +65,7 @@ describe('evalspec check --baseline', { timeout: 60_000 }, () => {
       assert.equal(r.code, 1, `${rev}: ${r.err}`);
       const [rep] = r.reports;
       assert.ok(rep!.diagnostics.some((d) => d.code === CO_DRIFT), rev);
-      assert.deepEqual(rep!.baseline, { revision: rev, commit: base, status: 'compared', compareRules: [CO_DRIFT] });
+      assert.deepEqual(rep!.baseline, { revision: rev, commit: base, status: 'compared', compareRules: COMPARE_RULES });
     }
   });
 
@@ -91,11 +94,11 @@ describe('evalspec check --baseline', { timeout: 60_000 }, () => {
   });
 
   it('without --baseline: a note in CI text output, none outside CI, the field in JSON, a notification in SARIF', () => {
-    const note = /^note: compare rules \(judge-production-co-drift\) did not run: .*--baseline <git-ref>/m;
+    const note = /^note: compare rules \(judge-production-co-drift, judge-upgrade-without-evidence\) did not run: .*--baseline <git-ref>/m;
     assert.match(run(['check', 'specs'], repo, { CI: 'true' }).out, note);
     assert.doesNotMatch(run(['check', 'specs']).out, note);
     const r = json(['check', 'specs/chat.evalspec.yaml']);
-    assert.deepEqual(r.reports[0]!.baseline, { revision: null, status: 'not-requested', compareRules: [CO_DRIFT] });
+    assert.deepEqual(r.reports[0]!.baseline, { revision: null, status: 'not-requested', compareRules: COMPARE_RULES });
     assert.ok(!r.reports[0]!.diagnostics.some((d) => d.code === CO_DRIFT));
     const sarif = JSON.parse(run(['check', 'specs', '--format', 'sarif']).out);
     assert.match(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text, /did not run/);
