@@ -254,7 +254,9 @@ export class IncrementalSpecParser {
       this.lastStats.reused++;
       if (p.base !== start) shiftPiece(p, start - p.base);
     } else {
-      p = parsePiece(slice, kind, depth, this.limits, start);
+      // Parsed from its own copy: a piece kept for many versions must not keep each version's
+      // whole text alive through the substrings its nodes hold (V8 slices point at the parent).
+      p = parsePiece(detached(slice), kind, depth, this.limits, start);
       this.lastStats.parsed++;
     }
     const list = this.current.get(key);
@@ -282,6 +284,15 @@ function parsePiece(slice: string, kind: 'map' | 'seq', depth: number, limits: P
   else throw new NotIncremental();
   shiftPiece(p, base);
   return p;
+}
+
+/**
+ * `s` as a string of its own. A substring in V8 may be a view into the string it was cut from, and
+ * everything sliced from it then keeps that whole parent alive; concatenating forces a flat copy
+ * of just these characters, which the final slice then views.
+ */
+export function detached(s: string): string {
+  return s.length === 0 ? s : ` ${s}`.slice(1);
 }
 
 function lineStartsOf(text: string): number[] {
