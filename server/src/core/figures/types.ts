@@ -44,6 +44,21 @@ export class FigureSink {
   }
 
   done(): SpecFigures {
-    return { json: cleanNumbers(this.json), notes: this.notes, lines: this.lines };
+    const json: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.json)) json[k] = cleanedOnce(v);
+    return { json, notes: this.notes, lines: this.lines };
   }
+}
+
+/**
+ * A section's figures are not changed once written, and an incremental analysis replays the same
+ * objects for every section whose inputs did not change: each is cleaned once, not on every keystroke.
+ */
+const cleaned = new WeakMap<object, unknown>();
+
+function cleanedOnce(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return cleanNumbers(v);
+  let out = cleaned.get(v);
+  if (out === undefined) cleaned.set(v, (out = cleanNumbers(v)));
+  return out;
 }
