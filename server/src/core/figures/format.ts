@@ -54,8 +54,17 @@ export function exactInput(l: Located<number>): DecimalInput {
  */
 export function cleanNumbers<T>(v: T): T {
   if (typeof v === 'number') return cleanNumber(v) as T;
-  if (Array.isArray(v)) return v.map((x) => cleanNumbers(x)) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanNumbers(x)])) as T;
+  if (Array.isArray(v)) return v.map((x: unknown) => cleanNumbers(x)) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = cleanNumbers((v as Record<string, unknown>)[k]);
+      // A key may be the spec's own name: `__proto__` stays an own property, as in the original.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[k] = x;
+    }
+    return out as T;
+  }
   return v;
 }
 
@@ -65,6 +74,9 @@ export function cleanNumbers<T>(v: T): T {
  */
 export function cleanNumber(x: number): number {
   if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  // Fifteen characters hold at most fifteen significant digits, and then toPrecision(15) gives x
+  // back (one 15-digit decimal at most lies within x's rounding interval): nothing to clean.
+  if (String(x).length <= 15) return x;
   const r = Number(x.toPrecision(15));
   const digits = r.toExponential().split('e')[0]!.replace(/[-.]/g, '').length;
   return digits <= 12 ? r : x;
