@@ -2,8 +2,8 @@
 // calibration set is small and its statistics are the rows themselves (judge score, labels,
 // confidence, cohort, month, batch), so the engine selects those columns and every row goes through
 // the built-in readers' checks (core/data rowsTable) into the same collector: the report equals the
-// built-in reader's. Text sources are read as text (CSV: all_varchar), so numbers are parsed by the
-// built-in rules; numeric columns arrive as doubles.
+// built-in reader's. CSV cells are read as text (all_varchar) and JSON Lines values as their JSON text
+// (parsed here), so the built-in rules parse them; numeric Parquet columns arrive as doubles.
 import { calibrationReport, calibrationSchema, CalibrationCollector, type CalibrationReport, type CalibrationReportOptions } from '../core/reports';
 import { rowsTable, rowsTableColumns, type RowsTableResult } from '../core/data';
 import type { Defined } from '../core/types';
@@ -48,13 +48,14 @@ const tooMany = (label: string, field: 'path' | 'table'): EngineError => engineE
 
 async function duckdbCalibration(pattern: string, run: EngineRun, options: CalibrationReportOptions, started: number): Promise<CalibrationEngineResult | EngineError> {
   return withDuckDB<CalibrationEngineResult>(pattern, run, async ({ conn, files, check }) => {
-    // JSON Lines through DuckDB gave another per-cohort count than the built-in reader on the example
-    // set (not yet understood): refused rather than silently different. The built-in reader reads them.
-    if (files.reader === 'read_json') return engineError(ENGINE_CODES.invalid, 'path', `${pattern}: calibration sets in JSON Lines are read by the built-in reader (data: <path>), not through duckdb; duckdb reads calibration CSV and Parquet`);
-    const source = duckdbSource(files, { allText: true });
-    const d = await duckdbDescribe(conn, source);
+    const d = await duckdbDescribe(conn, duckdbSource(files, { allText: true }));
+    // JSON Lines: each key as its JSON text, parsed here, so a value reaches the checks as the built-in
+    // JSON Lines reader sees it (read_json's inferred types would turn "007" into 7 or an ISO time into
+    // a TIMESTAMP's text). CSV: cells as text; Parquet: numbers as doubles, anything else as text.
+    const json = files.reader === 'read_json';
+    const source = duckdbSource(files, json ? { jsonKeys: d.names } : { allText: true });
     const q = (n: string): string => quoteIdent('duckdb', n);
-    const sel = selection(d.names, d.types, run, options, pattern, 'path', (n, numeric) => (numeric ? `TRY_CAST(${q(n)} AS DOUBLE)` : `CAST(${q(n)} AS VARCHAR)`));
+    const sel = selection(d.names, d.types, run, options, pattern, 'path', (n, numeric) => (json ? q(n) : numeric ? `TRY_CAST(${q(n)} AS DOUBLE)` : `CAST(${q(n)} AS VARCHAR)`));
     if ('ok' in sel) return sel;
     check();
     // One thread: the rows come back in file order (a parallel JSON scan was seen to reorder them), and
@@ -62,8 +63,9 @@ async function duckdbCalibration(pattern: string, run: EngineRun, options: Calib
     await conn.run('SET threads = 1');
     const reader = await conn.runAndReadAll(`SELECT ${sel.select.join(', ')} FROM ${source} LIMIT ${MAX_CALIBRATION_ROWS + 1}`);
     check();
-    const rows = reader.getRowsJS() as unknown[][];
-    if (rows.length > MAX_CALIBRATION_ROWS) return tooMany(pattern, 'path');
+    const got = reader.getRowsJS() as unknown[][];
+    if (got.length > MAX_CALIBRATION_ROWS) return tooMany(pattern, 'path');
+    const rows = json ? got.map((r) => r.map((v) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v))) : got;
     run.onProgress?.(rows.length, 1);
     return finish('duckdb', `${pattern} (${files.files.length} file${files.files.length === 1 ? '' : 's'})`, sel, rows, files.bytes, options, started);
   });

@@ -70,12 +70,15 @@ export async function duckdbFiles(pattern: string, run: Pick<EngineRun, 'specDir
 }
 
 /** The FROM target: the reader over the explicit file list, hive partitions on. */
-export function duckdbSource(f: Pick<DuckFiles, 'files' | 'reader'>, o: { allText?: boolean } = {}): string {
+export function duckdbSource(f: Pick<DuckFiles, 'files' | 'reader'>, o: { allText?: boolean; jsonKeys?: readonly string[] } = {}): string {
   const list = `[${f.files.map((x) => quoteString('duckdb', x)).join(', ')}]`;
   // The first file's schema holds for all (a partitioned log is written by one job): sniffing every
   // CSV or JSON file (union_by_name) costs more than the scan itself. allText: CSV cells as text, so
-  // the built-in rules parse them (the calibration rows).
-  const opts = f.reader === 'read_csv' ? `, header = true${o.allText ? ', all_varchar = true' : ''}` : f.reader === 'read_json' ? ", format = 'newline_delimited'" : '';
+  // the built-in rules parse them (the calibration rows). jsonKeys: those JSON keys as their JSON text
+  // (type JSON), so the built-in rules read the values (the calibration rows); allText alone: read
+  // every line to find the keys (sample_size = -1), for the DESCRIBE that lists them.
+  const json = o.jsonKeys ? `, columns = {${o.jsonKeys.map((k) => `${quoteString('duckdb', k)}: 'JSON'`).join(', ')}}` : o.allText ? ', sample_size = -1' : '';
+  const opts = f.reader === 'read_csv' ? `, header = true${o.allText ? ', all_varchar = true' : ''}` : f.reader === 'read_json' ? `, format = 'newline_delimited'${json}` : '';
   return `${f.reader}(${list}, hive_partitioning = true${opts})`;
 }
 

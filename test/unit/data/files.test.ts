@@ -151,6 +151,16 @@ describe('readTable on files', () => {
     assert.deepEqual(none.result.ok && none.result.columns, { x: 'x', label: null, y: null });
   });
 
+  it('JSON Lines: an optional key no line has is no column of the batches (as a CSV without that header)', async () => {
+    // A calibration set's batches come from `batch` when the batches have it: a column of empty cells
+    // there made one batch "(no batch)" instead of month × cohort (the CSV of the same rows).
+    const seen: string[][] = [];
+    const dir = workspace({ 'a.jsonl': '{"x": 1}\n{"x": 2}\n{"x": 3, "label": "b"}\n{"x": 4}\n' });
+    const r = await readTable('a.jsonl', TINY_SCHEMA, undefined, (b) => seen.push([...Object.keys(b.categories), ...Object.keys(b.numbers)].sort()), { workspaceRoot: dir, batchRows: 2 });
+    assert.ok(r.ok);
+    assert.deepEqual(seen, [['x'], ['label', 'x']], 'label joins the batches at the line that has it; y never does');
+  });
+
   it('JSON Lines whose first lines are bad still counts them', async () => {
     const dir = workspace({ 'b.jsonl': 'oops\n{"x": 1}\n' });
     const { result } = await readIn(dir, 'b.jsonl');

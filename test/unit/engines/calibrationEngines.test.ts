@@ -1,5 +1,5 @@
 // The calibration report through the engines (the same engine choice as routing: DuckDB over CSV,
-// Parquet and a hive-partitioned glob — JSON Lines is refused; a ClickHouse table) equals the built-in reader's
+// JSON Lines, Parquet and a hive-partitioned glob; a ClickHouse table) equals the built-in reader's
 // on the example set: counts exactly, floats within 1e-12 (assertSameReport over the whole report,
 // bootstrap intervals included: the rows arrive in the file's order). Also through the data layer
 // from a spec (judge.calibration.data: {engine: …}), and a missing column as a precise diagnostic.
@@ -69,10 +69,36 @@ describe('calibration through duckdb', () => {
     assertSameReport(await viaEngine({ engine: 'duckdb', path: 'calibration.parquet' }, run(dir)), csvReport);
   });
 
-  it('a JSON Lines file is refused with engine-source-invalid on path (the built-in reader reads it)', async () => {
-    const out = await runCalibrationEngine({ engine: 'duckdb', path: 'calibration.jsonl' }, run(dir), options);
-    assert.ok(!out.ok && out.code === 'engine-source-invalid' && out.field === 'path', JSON.stringify(out).slice(0, 300));
-    assert.equal((await builtin(dir, 'calibration.jsonl')).rows, ROWS);
+  it('a JSON Lines file gives the built-in report of the CSV, as the built-in JSON Lines reader does', async () => {
+    // The built-in reader once took the never-seen optional `batch` key for a column of empty cells
+    // (one batch "(no batch)" instead of month × cohort: enterprise n 180 against the CSV's 150).
+    assertSameReport(await builtin(dir, 'calibration.jsonl'), csvReport);
+    assertSameReport(await viaEngine({ engine: 'duckdb', path: 'calibration.jsonl' }, run(dir)), csvReport);
+  });
+
+  it('JSON Lines values reach the checks as the built-in reader reads them (number-like text, JSON numbers, a late key)', async () => {
+    // cohorts "007" and "1e3" and an ISO time as text (read_json would infer BIGINT, DOUBLE, TIMESTAMP),
+    // a cohort written as the JSON number 3.0, labels as 4.0 and "4", and human_label_2 missing from
+    // the first line (a key first seen later is still a column)
+    const [header, ...lines] = readFileSync(join(dir, 'calibration.csv'), 'utf8').trim().split('\n');
+    const keys = header!.split(',');
+    const cohorts: Record<string, unknown> = { free: '007', pro: '1e3', enterprise: 3.0 };
+    const out = lines.map((l, i) => {
+      const o: Record<string, unknown> = {};
+      l.split(',').forEach((c, k) => {
+        const key = keys[k]!;
+        if (key === 'cohort') o[key] = i % 7 === 0 ? '2026-04-01T00:00:00Z' : cohorts[c];
+        else if (key === 'month') o[key] = c;
+        else if (c === '' || (i === 0 && key === 'human_label_2')) return;
+        else o[key] = key === 'judge_score' && i % 2 === 0 ? String(Number(c)) : Number(c);
+      });
+      return JSON.stringify(o).replace(/"cohort":3([,}])/, '"cohort":3.0$1').replace(/"human_label":(\d)([,}])/, '"human_label":$1.0$2');
+    });
+    assert.ok(!out[0]!.includes('human_label_2') && out.some((l) => l.includes('"cohort":3.0')) && out.some((l) => l.includes('"human_label":4.0')));
+    writeFileSync(join(dir, 'odd.jsonl'), `${out.join('\n')}\n`);
+    const r = await builtin(dir, 'odd.jsonl');
+    assert.deepEqual(r.byCohort.map((c) => c.group).sort(), ['007', '1e3', '2026-04-01T00:00:00Z', '3']);
+    assertSameReport(await viaEngine({ engine: 'duckdb', path: 'odd.jsonl' }, run(dir)), r);
   });
 
   it('a hive-partitioned glob (by month) gives the built-in report of the CSV', async () => {

@@ -6,7 +6,9 @@
 // The column mapping is resolved against the keys of the first object (later objects may add keys:
 // a mapped key missing from a later line is an empty cell there). An optional column the first
 // object lacks is still read, under its exact (mapped) name, from the lines that have it: writers
-// leave empty keys out, so a first line without the shadow-sample columns must not drop them.
+// leave empty keys out, so a first line without the shadow-sample columns must not drop them. Such a
+// column joins the batches at the first line that has it: a key no line has is no column (as in a CSV
+// without that header), not a column of empty cells (a calibration set's `batch` would decide the batches).
 import { createReadStream } from 'node:fs';
 import { resolveColumns, type ColumnMapping, type TableSchema } from './columns';
 import { DEFAULT_READ_CHUNK_BYTES } from './csvReader';
@@ -98,9 +100,10 @@ export class JsonlTableParser {
       if (name === null || name === undefined) return;
       const v = Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
       if (v !== undefined && this.lateKeys.has(c.key)) {
-        // first seen after the first line: now it is a column the file has
+        // first seen after the first line: now it is a column the file has (batches carry it from here)
         this.found[c.key] = name;
         this.lateKeys.delete(c.key);
+        b.addColumn(slot, name);
       }
       if (v === undefined || v === null || v === '') {
         b.setEmpty(slot);
@@ -137,7 +140,9 @@ export class JsonlTableParser {
     this.names = this.schema.columns.map((c) => resolution.found[c.key] ?? (c.required ? null : Object.prototype.hasOwnProperty.call(mapping, c.key) ? (mapping[c.key] as string) : c.key));
     this.lateKeys = new Set(this.schema.columns.filter((c) => !c.required && resolution.found[c.key] === null).map((c) => c.key));
     const o = this.options as ReadOptions;
-    this.builder = new TableBuilder(this.schema, this.names, this.onBatch, o.batchRows ?? DEFAULT_BATCH_ROWS, o.maxBadRowExamples ?? DEFAULT_MAX_BAD_ROW_EXAMPLES);
+    // a late key is not a column of the batches until a line has it (TableBuilder.addColumn)
+    const present = this.schema.columns.map((c, i) => (this.lateKeys.has(c.key) ? null : this.names[i] ?? null));
+    this.builder = new TableBuilder(this.schema, present, this.onBatch, o.batchRows ?? DEFAULT_BATCH_ROWS, o.maxBadRowExamples ?? DEFAULT_MAX_BAD_ROW_EXAMPLES);
   }
 
   private get maxExamples(): number {

@@ -252,6 +252,21 @@ export class TableBuilder {
     return (this.cats[slot] as CategoryColumn).bytes;
   }
 
+  /**
+   * Makes a column the constructor's headers lacked part of the batches from now on: a JSON Lines key
+   * first seen after the first line. Until then the file did not have the column (a batch without it),
+   * as a CSV without that header — not a column of empty cells.
+   */
+  addColumn(slot: number, header: string): void {
+    this.headers[slot] = header;
+    const key = this.keys[slot] as string;
+    const cat = this.cats[slot];
+    if (cat) {
+      this.batch.categories[key] = this.categoryCols[slot] as Int32Array;
+      this.batch.dictionaries[key] = cat.values;
+    } else this.batch.numbers[key] = this.numberCols[slot] as Float64Array;
+  }
+
   /** Drops the current row without counting it (e.g. a blank line). */
   abandonRow(): void {
     this.rowNumber--;
