@@ -28,12 +28,18 @@ from one description (the source, its columns and their types, the step length);
 
 ## The statistics
 
-**DuckDB: one scan.** Each row of the source is read, converted and validated once, and counted in
-one aggregation under two keys — (5-minute step, tier) and (UTC day, confidence) — with
-\`GROUPING SETS\`; the small result is materialized once. Everything after that works on the aggregated
-rows, not on the source: a day's order statistics come from its sorted (confidence, count) histogram,
-and the threshold sweep's bins are sums of the same histogram rows (a bin is a function of the
-confidence), so the sweep needs no pass of its own. Only the columns the report reads are read.
+**DuckDB: one scan, few operations per row.** Each row of the source is read and converted once.
+Its validity and whether it is in the shadow sample are computed once and ride in the low bits of the
+two integer keys — \`sk\` = ⌊t / step⌋·2 + valid and \`dk\` = ⌊t / day⌋·4 + valid·2 + shadow — so the
+tier and the confidence are grouping keys as they come (no \`CASE\` per key or per aggregate, which
+copied every value: profiled, those per-row operations and a second set of 13 aggregates cost more
+than the scan). One aggregation with \`GROUPING SETS ((sk, tr), (dk, conf))\` and nine aggregates,
+materialized once; everything after that works on its rows (steps × tiers + days × confidences), not
+on the source: the steps are the odd \`sk\` groups (the even or NULL ones hold the invalid rows, only
+counted), a day's order statistics come from its sorted (confidence, count) histogram, and the
+threshold sweep's bins are sums of the histogram groups with the shadow bit (their count, Σ
+nano-dollars and served quality are the sweep's; Σ quality_cheap and Σ quality_flagship come along).
+Only the columns the report reads are read.
 
 **ClickHouse 18.16: three passes** (\`UNION ALL\`: per step and tier, per day and confidence, per sweep
 bin). It has no grouping sets; one pass that gives each row both keys with \`arrayJoin([1, 2])\` was
@@ -50,16 +56,22 @@ The statement returns the columns \`part, k, tier, n, cost, a, b, c, d, e\`:
 | \`sweep\` | confidence bin [k/100, (k+1)/100) | bin | shadow rows | Σ nano-dollars | Σ quality_cheap | Σ quality_flagship | Σ served quality | rows with served quality | |
 
 - **Validity** is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
-  a finite cost ≥ 0; a missing or non-finite optional number is missing. Invalid rows are counted
-  (\`bad\`) and left out of every figure.
-- **Money** is exact: each cost becomes integer nano-dollars (⌊cost·10⁹ + 0.5⌋) before summing, as in
-  the built-in reader, so every engine gives the same integer sums.
+  a finite cost ≥ 0, and no optional number that is present but not a number (NaN, or — DuckDB, text
+  columns — text that is not a number by the built-in reader's rule: \`1_000\`, \`nan\` and \`inf\` are
+  not, though DuckDB casts them); an empty optional number is missing, ±∞ is a value. Invalid rows are
+  counted (\`bad\`) and left out of every figure.
+- **Money** is exact: each cost becomes integer nano-dollars before summing, as in the built-in reader
+  (\`Math.round(cost·10⁹)\`: DuckDB \`round\`, half away from zero, the same for costs ≥ 0; ClickHouse
+  ⌊cost·10⁹ + 0.5⌋), so every engine gives the same integer sums.
 - **p10**: type 7 needs the two order statistics around h = (n − 1)·0.1, nearest rank the value at rank
-  ⌈n/10⌉; the core computes the exact decimal p10 from them (docs/statistics.md). DuckDB ranks each
-  day's (confidence, count) histogram with window functions; ClickHouse 18.16 has none, so it sorts
-  the histogram as an array and takes \`arrayCumSum\`. The histogram has one row per distinct
-  confidence of a day: small when the router reports a few decimals, as large as the day's rows when
-  every confidence differs (the engine holds it, not EvalSpec).
+  ⌈n/10⌉; the core computes the exact decimal p10 from them (docs/statistics.md). They are exact in
+  general, without sorting the rows: the day's histogram holds every distinct confidence with its
+  count, and the value at rank r is the smallest confidence whose running count exceeds r. DuckDB
+  ranks the histogram with window functions; ClickHouse 18.16 has none, so it sorts the histogram as
+  an array and takes \`arrayCumSum\`. The histogram has one row per distinct confidence of a day: small
+  when the router reports a few decimals (the bench: 3 decimals, ~700 per day), as large as the day's
+  rows when every confidence differs — then the engine holds it and its cost approaches a sort of the
+  day (EvalSpec still receives one row per day).
 - **Sweep bins** are decided with the same double comparisons as \`sweepBin\` (no ⌊c·100⌋ rounding slip).
 - Rolling windows, baselines, moving averages, alerts, the incident and the frontier are computed by
   the core from these rows (ClickHouse 18.16 has no window functions; the rows are small: one per

@@ -84,6 +84,32 @@ describe('duckdb engine', () => {
     });
   }
 
+  it('edge rows give the built-in report: times before 1970 and on step boundaries, invalid rows, non-finite and sub-nano values', async () => {
+    // The generated SQL keys steps and days by exact floor division and keeps validity and the shadow
+    // flag in the keys' low bits: negative times, boundaries and every kind of invalid row must land
+    // where the built-in reader puts them.
+    const lines = ['time,tier,confidence,cost,quality,quality_cheap,quality_flagship'];
+    const t0 = Date.UTC(1969, 11, 31, 22, 0, 0);
+    for (let i = 0; i < 6000; i++) {
+      const t = new Date(t0 + i * 37_000 - (i % 9 === 0 ? 1 : 0)).toISOString();
+      const conf = ((i * 7919) % 1000) / 997;
+      const shadow = i % 5 === 0 ? `${i % 3 === 0 ? 1 : 0},${i % 4 === 0 ? 0.5 : 1}` : i % 11 === 0 ? '1,' : ',';
+      lines.push(`${t},${['cheap', 'mid', 'flagship'][i % 3]},${conf},${i % 13 === 0 ? '0.0000000004' : 0.0001 * (i % 7)},${i % 17 === 0 ? 'nan' : i % 2},${shadow}`);
+    }
+    const bad = ['1969-12-31T23:55:00Z,,0.5,0.1,1,,', '1969-12-31T23:55:00Z,cheap,1.5,0.1,1,,', '1970-01-01T00:00:00Z,mid,-0.1,0.1,1,,', '1970-01-01T00:05:00Z,mid,abc,0.1,1,,',
+      '1970-01-01T00:05:00Z,mid,0.5,-0.001,1,,', '1970-01-01T00:05:00Z,mid,0.5,nan,1,1,1', '1970-01-01T00:05:00Z,mid,0.5,inf,1,,', 'garbage,mid,0.5,0.1,1,,', '-600.5,cheap,0.25,0.1,1,1,0'];
+    lines.push(...bad, '1969-12-31T23:55:00Z,cheap,0,0,1,,', '1970-01-01T00:00:00Z,flagship,1,0.3,,,');
+    writeFileSync(join(dir, 'edge.csv'), `${lines.join('\n')}\n`);
+    const b = await routingReportFromFile('edge.csv', { workspaceRoot: dir }, options);
+    assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
+    assert.ok(b.file.badRows.count >= 7, `bad rows ${b.file.badRows.count}`);
+    const r = await runEngine({ engine: 'duckdb', path: 'edge.csv' }, run(dir));
+    assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+    assert.equal(r.rows, b.file.rows);
+    assert.equal(r.badRows, b.file.badRows.count);
+    assertSameReport(r.report.value, b.report.value);
+  });
+
   it('a glob that matches nothing is a diagnostic on path', async () => {
     const r = await runEngine({ engine: 'duckdb', path: 'logs/none/*.parquet' }, run(dir));
     assert.ok(!r.ok);

@@ -10,7 +10,7 @@ import { routingStatisticsSql, type RoutingSqlDescription } from '../../../serve
 it('docs/reports-sql.md is the generated SQL reference', () => {
   const page = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'reports-sql.md'), 'utf8');
   assert.ok(page === reportsSqlDoc(), 'docs/reports-sql.md differs from the generator: run `npm run docs:sql`');
-  assert.match(page, /GROUPING SETS \(\(sk, tk\), \(dk, vk\)\)/);
+  assert.match(page, /GROUPING SETS \(\(sk, tr\), \(dk, conf\)\)/);
 });
 
 it('DuckDB scans the source once and converts each column once; ClickHouse once per part', () => {

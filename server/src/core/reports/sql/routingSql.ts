@@ -4,23 +4,25 @@
 // statisticsFromSqlRows.
 //
 // DuckDB: one statement, one scan — every row is converted and validated once and aggregated once
-// under two keys, (step, tier) and (UTC day, confidence), with GROUPING SETS; the small aggregated
-// result then yields the parts. ClickHouse 18.16 (no grouping sets): three passes joined by UNION ALL,
-// measured cheaper there (clickhouseStatement). The parts:
+// under two keys with GROUPING SETS: (sk, tier) and (dk, confidence), where validity and the shadow
+// flag ride in the integer keys' low bits (duckdbRows); the small aggregated result yields the parts.
+// ClickHouse 18.16 (no grouping sets): three passes joined by UNION ALL, measured cheaper there
+// (clickhouseStatement). The parts:
 //   part 'step'  per (step, tier): n, Σ nano-dollars, Σ quality, n quality, min t, max t, rounded costs;
 //                invalid rows (the built-in reader's bad rows) come back as one part 'bad' with their count;
 //   part 'day'   per UTC day: n and the values at the p10's ranks (type 7: ⌊(n−1)/10⌋ and the next;
-//                nearest rank: ⌈n/10⌉), from the day's (confidence, count) histogram;
+//                nearest rank: ⌈n/10⌉), from the day's (confidence, count) histogram — exact in general;
 //   part 'sweep' per sweep bin (thresholdSweep.sweepBin, decided with the same double comparisons):
 //                n, Σ quality_cheap, Σ quality_flagship, Σ and n of served quality, Σ nano-dollars —
-//                in DuckDB sums of the day histogram's rows (a bin is a function of the confidence).
+//                in DuckDB sums of the day histogram's shadow groups (a bin is a function of the confidence).
 // Result columns of every part: part, k, tier, n, cost, a, b, c, d, e (meaning per part as above).
 //
 // Row validity is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
-// a finite cost ≥ 0; optional numbers that are missing or not finite are missing. Money: each cost is
-// rounded to integer nano-dollars (⌊cost·10⁹ + 0.5⌋, Math.round for costs ≥ 0) before summing, so sums
-// are exact integers in every engine. DuckDB computes the order statistics with window functions;
-// ClickHouse 18.16 has none, so it sorts each day's histogram as an array and takes arrayCumSum.
+// a finite cost ≥ 0, no optional number present but not a number (NaN); an empty optional number is
+// missing. Money: each cost is rounded to integer nano-dollars (Math.round(cost·10⁹): DuckDB round,
+// ClickHouse ⌊cost·10⁹ + 0.5⌋) before summing, so sums are exact integers in every engine. DuckDB
+// computes the order statistics with window functions; ClickHouse 18.16 has none, so it sorts each
+// day's histogram as an array and takes arrayCumSum.
 
 export type SqlDialect = 'duckdb' | 'clickhouse';
 /** How a source column is stored, which decides how it is converted. */
@@ -77,16 +79,17 @@ function dialectOf(d: SqlDialect): Dialect {
     return {
       time: (c) =>
         c.type === 'number'
-          ? `CAST(floor(TRY_CAST(${q(c)} AS DOUBLE) * 1000) AS BIGINT)`
+          ? `TRY_CAST(floor(TRY_CAST(${q(c)} AS DOUBLE) * 1000) AS BIGINT)`
           : c.type === 'timestamp'
             ? `epoch_ms(CAST(${q(c)} AS TIMESTAMP))`
-            : `coalesce(epoch_ms(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS TIMESTAMPTZ)), CAST(floor(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS DOUBLE) * 1000) AS BIGINT))`,
+            : `coalesce(epoch_ms(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS TIMESTAMPTZ)), TRY_CAST(floor(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS DOUBLE) * 1000) AS BIGINT))`,
       number: (c) => `TRY_CAST(${q(c)} AS DOUBLE)`,
       text: (c) => `CAST(${q(c)} AS VARCHAR)`,
       finite: (x) => `isfinite(${x})`,
       int: (x) => `CAST(${x} AS BIGINT)`,
       dbl: (x) => `CAST(${x} AS DOUBLE)`,
-      floorDiv: (x, n) => `CAST(floor(${x} / ${n}.0) AS BIGINT)`,
+      // exact integer floor division (// truncates toward zero)
+      floorDiv: (x, n) => `(${x} // ${n} - CAST(${x} % ${n} < 0 AS BIGINT))`,
     };
   }
   return {
@@ -106,6 +109,8 @@ function dialectOf(d: SqlDialect): Dialect {
 }
 
 const STEP_MS_PER_MINUTE = 60_000;
+/** The built-in reader's number text (core/data parseCell NUMBER_TEXT, with its spaces and tabs), for DuckDB's regexp_full_match. */
+const DUCKDB_NUMBER_TEXT = '[ \\t]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?[ \\t]*';
 const DAY_MS = 86_400_000;
 
 /**
@@ -129,7 +134,9 @@ function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): str
     `${opt(c.quality_cheap)} AS __qc`,
     `${opt(c.quality_flagship)} AS __qf`,
   ];
-  const valid = `__t IS NOT NULL AND __tier IS NOT NULL AND __tier <> '' AND __conf >= 0 AND __conf <= 1 AND ${x.finite('__cost')} AND __cost >= 0`;
+  // an optional number present but NaN makes the row bad (the built-in reader's rule); ±inf is a value
+  const notNaN = (v: string): string => (duck ? `${v} IS DISTINCT FROM CAST('nan' AS DOUBLE)` : `ifNull(NOT isNaN(${v}), 1)`);
+  const valid = `__t IS NOT NULL AND __tier IS NOT NULL AND __tier <> '' AND __conf >= 0 AND __conf <= 1 AND ${x.finite('__cost')} AND __cost >= 0 AND ${notNaN('__q')} AND ${notNaN('__qc')} AND ${notNaN('__qf')}`;
   const nano = duck ? 'TRY_CAST(floor(__cost * 1000000000 + 0.5) AS BIGINT)' : 'toInt64(floor(assumeNotNull(__cost) * 1000000000 + 0.5))';
   const typed = [
     `${orFalse(valid)} AS valid`,
@@ -138,9 +145,9 @@ function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): str
     `${nn('__conf')} AS conf`,
     `${nn('__cost')} AS cst`,
     `${iff('valid', nano, '0')} AS nano`,
-    `${orFalse(x.finite('__q'))} AS qok`,
+    `${orFalse('__q IS NOT NULL')} AS qok`,
     `${iff('qok', nn('__q'), '0')} AS q`,
-    `${orFalse(`${x.finite('__qc')} AND ${x.finite('__qf')}`)} AS sok`,
+    `${orFalse('__qc IS NOT NULL AND __qf IS NOT NULL')} AS sok`,
     `${iff('sok', nn('__qc'), '0')} AS qc`,
     `${iff('sok', nn('__qf'), '0')} AS qf`,
   ];
@@ -162,75 +169,111 @@ function sweepBinSql(v: string, iff: ReturnType<typeof iffOf>): string {
 }
 
 /**
- * The aggregates of the one pass, the same in both grouping sets: g_n rows; g_cost Σ nano-dollars;
- * g_qs, g_qn Σ and count of served quality; g_t0, g_t1 first and last t; g_rnd costs rounded to the
- * grid; the shadow sample (both qualities known): g_sn rows, g_qc, g_qf Σ qualities, g_sq, g_sqn Σ and
- * count of served quality, g_snano Σ nano-dollars.
+ * DuckDB's row-level projection, kept to the fewest per-row operations (they, not the scan, were the
+ * cost): the raw tier and confidence are the grouping keys as they are (a CASE would copy them and lose
+ * the reader's dictionary); validity and the shadow flag ride in the low bits of the integer keys:
+ * sk = ⌊t/step⌋·2 + valid, dk = ⌊t/day⌋·4 + valid·2 + shadow. An invalid row (valid false or NULL)
+ * lands in an even or NULL sk / dk and is only counted. Optional numbers become NULL unless finite,
+ * so sum and count skip them without a CASE per aggregate.
  */
-function passAggregates(iff: ReturnType<typeof iffOf>): string[] {
+function duckdbRows(desc: RoutingSqlDescription, x: Dialect): string {
+  const c = desc.columns;
+  const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
+  const shadow = !!(c.quality_cheap && c.quality_flagship);
+  // numbers: a typed column is read as a double; a text column as its text, whose value is the
+  // built-in reader's (NUMBER_TEXT: "1_000", "nan" or "inf" are not numbers there, though DuckDB casts them)
+  const nums: [string, SqlColumn | undefined, boolean][] = [['conf', c.confidence, true], ['cst', c.cost, true], ['q', c.quality, false]];
+  if (shadow) nums.push(['qc', c.quality_cheap, false], ['qf', c.quality_flagship, false]);
+  const raw = [`${x.time(c.time)} AS t`, `${x.text(c.tier)} AS tr`];
+  const values = ['t', 'tr'];
+  const checks = ["tr <> ''", 'conf >= 0 AND conf <= 1 AND isfinite(cst) AND cst >= 0'];
+  for (const [k, col, required] of nums) {
+    if (!col) {
+      raw.push(`CAST(NULL AS DOUBLE) AS ${k}`);
+      values.push(k);
+    } else if (col.type === 'text') {
+      raw.push(`${x.text(col)} AS s_${k}`);
+      values.push(`TRY_CAST(s_${k} AS DOUBLE) AS ${k}`);
+      const isNumber = `regexp_full_match(s_${k}, '${DUCKDB_NUMBER_TEXT}')`;
+      // an optional number present but not a number makes the row bad (the built-in reader's rule)
+      values.push(`${required ? isNumber : `coalesce(s_${k} = '' OR ${isNumber}, true)`} AS ok_${k}`);
+      checks.push(`ok_${k}`);
+    } else {
+      raw.push(`${x.number(col)} AS ${k}`);
+      values.push(k);
+      if (!required) checks.push(`${k} IS DISTINCT FROM CAST('nan' AS DOUBLE)`);
+    }
+  }
+  const flags = [`CAST(${checks.join(' AND ')} AS BIGINT) AS valid`, `${shadow ? 'CAST(qc IS NOT NULL AND qf IS NOT NULL AS BIGINT)' : '0'} AS sok`];
   return [
-    'count(*) AS g_n',
-    'sum(nano) AS g_cost',
-    'sum(q) AS g_qs',
-    `sum(${iff('qok', '1', '0')}) AS g_qn`,
-    'min(t) AS g_t0',
-    'max(t) AS g_t1',
-    `sum(${iff('valid AND nano / 1000000000 <> cst', '1', '0')}) AS g_rnd`,
-    `sum(${iff('sok', '1', '0')}) AS g_sn`,
-    'sum(qc) AS g_qc',
-    'sum(qf) AS g_qf',
-    `sum(${iff('sok', 'q', '0')}) AS g_sq`,
-    `sum(${iff('sok AND qok', '1', '0')}) AS g_sqn`,
-    `sum(${iff('sok', 'nano', '0')}) AS g_snano`,
-  ];
+    `      SELECT t, tr, conf, cst, q${shadow ? ', qc, qf' : ''},`,
+    `             ${x.floorDiv('t', stepMs)} * 2 + valid AS sk,`,
+    `             ${x.floorDiv('t', DAY_MS)} * 4 + valid * 2 + sok AS dk,`,
+    `             TRY_CAST(round(cst * 1000000000) AS BIGINT) AS nano`,
+    `      FROM (`,
+    `        SELECT *, ${flags.join(',\n                  ')}`,
+    `        FROM (`,
+    `          SELECT ${values.join(', ')}`,
+    `          FROM (`,
+    `            SELECT ${raw.join(`,\n                   `)}`,
+    `            FROM ${desc.source}`,
+    `          )`,
+    `        )`,
+    `      )`,
+  ].join('\n');
 }
 
 /**
- * DuckDB: one scan, one aggregation with two grouping sets — (step, tier) and (day, confidence) —
- * materialized once; the parts are read from it. Invalid rows form the (NULL, NULL) group of each set.
+ * DuckDB: one scan, one aggregation with two grouping sets — (sk, tier) and (dk, confidence) — of nine
+ * aggregates, materialized once; the parts are read from its ~(steps × tiers + days × confidences)
+ * rows. The sweep needs no aggregate of its own: its rows are the day groups with the shadow bit, whose
+ * count, Σ nano-dollars and Σ / count of served quality are the sweep's, plus Σ quality_cheap and
+ * Σ quality_flagship (meaningless, and unused, in the other groups).
  */
 function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
   const iff = iffOf(true);
-  const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
-  const keys = [
-    `CASE WHEN valid THEN ${x.floorDiv('t', stepMs)} END AS sk`,
-    'CASE WHEN valid THEN tr END AS tk',
-    `CASE WHEN valid THEN ${x.floorDiv('t', DAY_MS)} END AS dk`,
-    'CASE WHEN valid THEN conf END AS vk',
-  ];
-  const DAY_SET = 12; // GROUPING(sk, tk, dk, vk) of the set (dk, vk): sk and tk rolled up
-  return [
+  const shadow = !!(desc.columns.quality_cheap && desc.columns.quality_flagship);
+  const aggs = ['count(*) AS n', 'sum(nano) AS cost', 'sum(q) AS qs', 'count(q) AS qn', 'min(t) AS t0', 'max(t) AS t1', 'count_if(nano / 1000000000 <> cst) AS rnd'];
+  if (shadow) aggs.push('sum(qc) AS sqc', 'sum(qf) AS sqf');
+  const DAY_SET = 12; // GROUPING(sk, tr, dk, conf) of the set (dk, conf): sk and tr rolled up
+  const lines = [
     'WITH g AS MATERIALIZED (',
-    `  SELECT GROUPING(sk, tk, dk, vk) AS gid, sk, tk, dk, vk,`,
-    `         ${passAggregates(iff).join(',\n         ')}`,
-    `  FROM (`,
-    `    SELECT *, ${keys.join(`,\n              `)}`,
-    `    FROM (\n${typedRows(desc, x, '      ')}\n    )`,
+    '  SELECT GROUPING(sk, tr, dk, conf) AS gid, sk, tr, dk, conf,',
+    `         ${aggs.join(',\n         ')}`,
+    '  FROM (',
+    duckdbRows(desc, x).replace(/^ {2}/gm, ''),
     '  )',
-    '  GROUP BY GROUPING SETS ((sk, tk), (dk, vk))',
+    '  GROUP BY GROUPING SETS ((sk, tr), (dk, conf))',
     ')',
-    `SELECT CASE WHEN sk IS NULL THEN 'bad' ELSE 'step' END AS part, coalesce(sk, 0) AS k, coalesce(tk, '') AS tier,`,
-    '       CAST(g_n AS BIGINT) AS n, CAST(g_cost AS BIGINT) AS cost, CAST(g_qs AS DOUBLE) AS a, CAST(g_qn AS DOUBLE) AS b,',
-    '       CAST(g_t0 AS DOUBLE) AS c, CAST(g_t1 AS DOUBLE) AS d, CAST(g_rnd AS DOUBLE) AS e',
-    `FROM g WHERE gid = 3`,
+    "SELECT 'step' AS part, sk >> 1 AS k, tr AS tier, CAST(n AS BIGINT) AS n, CAST(cost AS BIGINT) AS cost, CAST(qs AS DOUBLE) AS a, CAST(qn AS DOUBLE) AS b,",
+    '       CAST(t0 AS DOUBLE) AS c, CAST(t1 AS DOUBLE) AS d, CAST(rnd AS DOUBLE) AS e',
+    'FROM g WHERE gid = 3 AND sk & 1 = 1',
     'UNION ALL',
-    `SELECT 'day' AS part, dk AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,`,
-    '       min(vk) FILTER (WHERE upto > (nd - 1) // 10) AS a,',
-    '       min(vk) FILTER (WHERE upto > least((nd - 1) // 10 + 1, nd - 1)) AS b,',
-    '       min(vk) FILTER (WHERE upto >= greatest(1, (nd + 9) // 10)) AS c,',
-    '       CAST(NULL AS DOUBLE) AS d, CAST(NULL AS DOUBLE) AS e',
+    "SELECT 'bad' AS part, 0 AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost, NULL AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e",
+    'FROM g WHERE gid = 3 AND coalesce(sk & 1 = 0, true) HAVING count(*) > 0',
+    'UNION ALL',
+    "SELECT 'day' AS part, day AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,",
+    '       min(conf) FILTER (WHERE upto > (nd - 1) // 10) AS a,',
+    '       min(conf) FILTER (WHERE upto > least((nd - 1) // 10 + 1, nd - 1)) AS b,',
+    '       min(conf) FILTER (WHERE upto >= greatest(1, (nd + 9) // 10)) AS c,',
+    '       NULL AS d, NULL AS e',
     'FROM (',
-    '  SELECT dk, vk, sum(g_n) OVER (PARTITION BY dk ORDER BY vk ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,',
-    '         sum(g_n) OVER (PARTITION BY dk) AS nd',
-    `  FROM g WHERE gid = ${DAY_SET} AND dk IS NOT NULL`,
+    '  SELECT day, conf, sum(cnt) OVER (PARTITION BY day ORDER BY conf ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,',
+    '         sum(cnt) OVER (PARTITION BY day) AS nd',
+    `  FROM (SELECT dk >> 2 AS day, conf, sum(n) AS cnt FROM g WHERE gid = ${DAY_SET} AND dk & 2 = 2 GROUP BY 1, 2)`,
     ')',
-    'GROUP BY dk',
-    'UNION ALL',
-    `SELECT 'sweep' AS part, CAST(${sweepBinSql('vk', iff)} AS BIGINT) AS k, '' AS tier, CAST(sum(g_sn) AS BIGINT) AS n, CAST(sum(g_snano) AS BIGINT) AS cost,`,
-    '       CAST(sum(g_qc) AS DOUBLE) AS a, CAST(sum(g_qf) AS DOUBLE) AS b, CAST(sum(g_sq) AS DOUBLE) AS c, CAST(sum(g_sqn) AS DOUBLE) AS d, CAST(NULL AS DOUBLE) AS e',
-    `FROM g WHERE gid = ${DAY_SET} AND dk IS NOT NULL AND g_sn > 0`,
-    'GROUP BY 2',
-  ].join('\n');
+    'GROUP BY day',
+  ];
+  if (shadow) {
+    lines.push(
+      'UNION ALL',
+      `SELECT 'sweep' AS part, CAST(${sweepBinSql('conf', iff)} AS BIGINT) AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(sum(cost) AS BIGINT) AS cost,`,
+      '       CAST(sum(sqc) AS DOUBLE) AS a, CAST(sum(sqf) AS DOUBLE) AS b, CAST(sum(qs) AS DOUBLE) AS c, CAST(sum(qn) AS DOUBLE) AS d, NULL AS e',
+      `FROM g WHERE gid = ${DAY_SET} AND dk & 3 = 3`,
+      'GROUP BY 2',
+    );
+  }
+  return lines.join('\n');
 }
 
 function stepPart(desc: RoutingSqlDescription, x: Dialect): string {
