@@ -43,7 +43,7 @@ function goldenSetLines(r: ReviewDocument): string[] {
   const g = r.goldenSet;
   if (!g) return ['The spec has no golden set.', ''];
   const out: string[] = [];
-  if (g.declared !== null) out.push(`Declared: ${formatCount(g.declared)} examples${g.halfWidths.length ? ` (${g.halfWidths.map((h) => `${esc(h.metric)} ${h.halfWidth}`).join(', ')} at the declared size)` : ''}.`);
+  if (g.declared !== null) out.push(`Declared: ${formatCount(g.declared)} examples${g.halfWidths.length ? `; at that size ${g.halfWidths.map((h) => `${esc(h.metric)} ${esc(h.halfWidth)}`).join('; ')}` : ''}.`);
   if (g.required !== null) out.push(`Needed: ${formatCount(g.required)}${g.binding ? ` (${esc(g.binding)} binds)` : ''}${g.shortfall ? `; ${formatCount(g.shortfall)} short` : '; the declared size is enough'}.`);
   const parts = [g.precisionTotal !== null ? `precision target ${formatCount(g.precisionTotal)}` : null, g.powerTotal !== null ? `power target ${formatCount(g.powerTotal)}` : null].filter(Boolean);
   if (parts.length) out.push(`By target: ${parts.join(', ')}.`);

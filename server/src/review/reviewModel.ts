@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import { launchGateOf, type EvalSpecModel } from '../core';
 import { formatExact, formatMultiplier, formatUsd } from '../core/costs/format';
-import { formatCount, formatPp } from '../core/figures/format';
+import { formatCount, formatPercent, formatPp } from '../core/figures/format';
 import type { SpecReport } from '../cli/report';
 import type { PanelModel, ReportKind, RoutingPanelModel } from '../data/panelModel';
 import { basisDisagreements, incidentMoneyRows } from '../data/incidentText';
@@ -86,20 +86,36 @@ function ruleGates(report: SpecReport): { gate: string; reason: string }[] {
 function goldenSetSection(g: Figures | undefined): ReviewDocument['goldenSet'] {
   if (!g) return null;
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  const interval = typeof g['interval'] === 'string' ? g['interval'] : 'wilson';
   const metrics = (g['declared']?.metrics ?? []) as Figures[];
   return {
     declared: num(g['declared']?.size),
     required: num(g['required']),
     binding: typeof g['binding'] === 'string' ? g['binding'] : null,
     shortfall: num(g['shortfall']),
-    halfWidths: metrics
-      .map((m) => ({ metric: String(m['id']), hw: m['intervals']?.[interval]?.halfWidth ?? m['waldHalfWidth'] }))
-      .filter((m) => typeof m.hw === 'number')
-      .map((m) => ({ metric: m.metric, halfWidth: `±${formatPp(m.hw as number)}` })),
+    halfWidths: metrics.flatMap((m) => {
+      const text = halfWidthWords(m);
+      return text ? [{ metric: String(m['id']), halfWidth: text }] : [];
+    }),
     precisionTotal: num(g['precision']?.total),
     powerTotal: num(g['power']?.total),
   };
+}
+
+/**
+ * A metric's ± at the declared size, saying what it is for: the traffic-weighted overall rate (the
+ * figures' own half-width: stratified when the equal split is out of proportion to traffic, else the
+ * spec's interval method) and, with cohorts, each cohort's (the same for all, or the widest named).
+ * "±1.1 pp on the traffic-weighted overall rate, ±2 pp per cohort".
+ */
+function halfWidthWords(m: Figures): string | null {
+  const hw = m['halfWidth'];
+  if (typeof hw !== 'number') return null;
+  const pm = (x: number) => (m['kind'] === 'mean' ? `±${formatPercent(x)} of the scale` : `±${formatPp(x)}`);
+  const cohorts = ((m['perCohort'] ?? []) as { cohort: string; halfWidth: number }[]).filter((c) => typeof c.halfWidth === 'number');
+  if (cohorts.length < 2) return `${pm(hw)} on the overall rate`;
+  const widest = cohorts.reduce((a, b) => (b.halfWidth > a.halfWidth ? b : a));
+  const same = cohorts.every((c) => pm(c.halfWidth) === pm(widest.halfWidth));
+  return `${pm(hw)} on the traffic-weighted overall rate, ${pm(widest.halfWidth)} ${same ? 'per cohort' : `in cohort ${widest.cohort} (the widest)`}`;
 }
 
 function ledgerRow(r: Figures): ReviewLedgerRow {

@@ -51,6 +51,7 @@ export interface ReviewDocument {
     required: number | null;
     binding: string | null;
     shortfall: number | null;
+    /** Each sized metric's ± at the declared size, saying whether it is per cohort or for the overall rate. */
     halfWidths: { metric: string; halfWidth: string }[];
     precisionTotal: number | null;
     powerTotal: number | null;

@@ -2,6 +2,7 @@
 // (server/src/core/stats), returning a one-line headline and the full result.
 import * as S from '../../core/stats';
 import type { KeySpec } from './keys';
+import { failuresAllowedText } from '../../core/figures/format';
 
 type V = Record<string, any>;
 
@@ -224,7 +225,7 @@ export const QUANTITIES: Quantity[] = [
     keys: [{ name: 'p-max', kind: 'open-rate', help: 'largest acceptable failure rate' }, { name: 'x-allowed', kind: 'count', help: 'failures allowed' }, confidence],
     run: (v) => {
       const r = S.rareFailureCertifyN(v['p-max'], v['x-allowed'], v['confidence']);
-      return { headline: r.defined ? `${r.value.n} items with at most ${v['x-allowed']} failures` : r.reason, result: r };
+      return { headline: r.defined ? `${r.value.n} items with ${failuresAllowedText(v['x-allowed'])}` : r.reason, result: r };
     },
   },
   {

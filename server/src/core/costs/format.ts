@@ -38,9 +38,37 @@ export function formatMultiplier(ratio: DecimalInput): string {
   return `${negative ? '-' : ''}${trimmed}×`;
 }
 
-/** Exact decimal text with thousands grouping and no rounding, e.g. for "1,555.2 sessions/day". */
+/** Beyond this many significant digits a decimal is not a short exact one (a quotient that does not terminate). */
+export const EXACT_SIGNIFICANT_DIGITS = 15;
+/** The significant digits such a decimal is shown with. */
+export const SHOWN_SIGNIFICANT_DIGITS = 12;
+
+/**
+ * A decimal as text for people and JSON, bounded: a short exact decimal keeps every digit ("0.7",
+ * "11.0592", "119439.36"); one with more than 15 significant digits — a quotient that does not
+ * terminate, such as 9 ÷ 13 = 0.69230769230769230769 at the engine's precision — is rounded half-up to
+ * 12 ("0.692307692308"). No figure ever shows 20 digits.
+ */
+export function boundedDecimalString(value: DecimalInput): string {
+  const d = toDecimal(value, 'boundedDecimalString', 'value');
+  if (d.isZero()) return '0';
+  const b = d.sd(true) > EXACT_SIGNIFICANT_DIGITS ? d.toSignificantDigits(SHOWN_SIGNIFICANT_DIGITS, Decimal.ROUND_HALF_UP) : d;
+  return new ExactDecimal(b).toFixed();
+}
+
+/** A share (fraction of 1) as a percentage to at most two decimals: 0.7 → "70%", 9/13 → "69.23%". */
+export function formatSharePercent(share: DecimalInput): string {
+  const { negative, text } = fixed(toDecimal(share, 'formatSharePercent', 'share').times(100), 2);
+  const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return `${negative ? '-' : ''}${trimmed}%`;
+}
+
+/**
+ * Exact decimal text with thousands grouping and no rounding, e.g. for "1,555.2 sessions/day"; bounded
+ * like boundedDecimalString, so a quotient never shows 20 digits.
+ */
 export function formatExact(value: DecimalInput): string {
-  const d = new ExactDecimal(toDecimal(value, 'formatExact', 'value'));
+  const d = new ExactDecimal(toDecimal(boundedDecimalString(value), 'formatExact', 'value'));
   const [int = '0', frac] = d.abs().toFixed().split('.');
   const body = frac === undefined ? groupThousands(int) : `${groupThousands(int)}.${frac}`;
   return `${d.isNeg() && !d.isZero() ? '-' : ''}${body}`;

@@ -44,4 +44,4 @@ export { tenantEvalCost } from './tenantEvalCost';
 export type { TenantEvalCost, TenantEvalCostInput } from './tenantEvalCost';
 export { kvCacheQuotaProtectsProduction } from './kvCacheQuota';
 export type { KvCacheQuotaCheck, KvCacheQuotaInput } from './kvCacheQuota';
-export { formatUsd, formatUsdRounded, formatMultiplier, formatExact } from './format';
+export { formatUsd, formatUsdRounded, formatMultiplier, formatExact, boundedDecimalString, formatSharePercent } from './format';

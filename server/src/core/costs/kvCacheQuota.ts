@@ -9,6 +9,7 @@
 // reserved for production). Compared exactly in decimal.
 import type Decimal from 'decimal.js';
 import type { DecimalInput } from './exact';
+import { formatSharePercent } from './format';
 import { share } from './validate';
 
 export interface KvCacheQuotaInput {
@@ -36,10 +37,13 @@ export function kvCacheQuotaProtectsProduction(input: KvCacheQuotaInput): KvCach
   const quotaSum = prod.plus(evalQ);
   const overcommitted = quotaSum.gt(1);
   const fits = headroom.gte(0);
+  // Shares are shown as percentages to two decimals: a peak need computed as a quotient (9 ÷ 13) would
+  // otherwise print every digit the engine keeps.
+  const pct = formatSharePercent;
   const reason = overcommitted
-    ? `quotas add up to ${quotaSum.toFixed()} of KV-cache capacity, more than all of it`
+    ? `quotas add up to ${pct(quotaSum)} of KV-cache capacity, more than all of it`
     : fits
-      ? `production's peak need ${peak.toFixed()} fits its quota ${prod.toFixed()}`
-      : `production's peak need ${peak.toFixed()} exceeds its quota ${prod.toFixed()}`;
+      ? `production's peak need ${pct(peak)} fits its quota ${pct(prod)}`
+      : `production's peak need ${pct(peak)} exceeds its quota ${pct(prod)}`;
   return { protectsProduction: fits && !overcommitted, headroom, quotaSum, overcommitted, reason };
 }

@@ -11,7 +11,7 @@ import {
   dailyChurnCost,
   detectionWindowSensitivity,
   durationMinutes,
-  exactDecimalString,
+  boundedDecimalString,
   formatExact,
   formatMultiplier,
   formatUsd,
@@ -30,7 +30,8 @@ import type { FigureSink } from './types';
 import { tierRoles } from '../model/tierRoles';
 import { FIGURE_LIST, listNames } from '../text/bounded';
 
-const ex = exactDecimalString;
+// JSON decimals: exact to the last digit, except a quotient that does not terminate (12 significant digits).
+const ex = boundedDecimalString;
 
 export function baselineOf(m: EvalSpecModel): Decimal | undefined {
   const t = m.traffic;

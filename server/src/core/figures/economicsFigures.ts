@@ -2,7 +2,8 @@
 // days) and shared-cluster attribution (eval vs production cost per tenant, KV-cache quota check).
 import Decimal from 'decimal.js';
 import {
-  exactDecimalString,
+  boundedDecimalString,
+  formatSharePercent,
   formatUsd,
   kvCacheQuotaProtectsProduction,
   tenantEvalCost,
@@ -11,10 +12,11 @@ import {
 } from '../costs';
 import type { EvalSpecModel } from '../model/spec';
 import { baselineOf } from './costFigures';
-import { exactInput, formatPercent } from './format';
+import { exactInput } from './format';
 import type { FigureSink } from './types';
 
-const ex = exactDecimalString;
+// JSON decimals: exact to the last digit, except a quotient that does not terminate (12 significant digits).
+const ex = boundedDecimalString;
 
 export function costMetricsFigures(m: EvalSpecModel, out: FigureSink): void {
   const router = out.json['router'] as { blendedPricePer1M?: string; blendedDailyCost?: string } | undefined;
@@ -77,10 +79,10 @@ export function tenantFigures(m: EvalSpecModel, out: FigureSink): void {
     out.note({
       id: 'tenants.kvCacheQuota',
       anchor: kv.keyRange,
-      hint: q.protectsProduction ? `protects production (needs ${formatPercent(need.toNumber())})` : 'does not protect production',
+      hint: q.protectsProduction ? `protects production (needs ${formatSharePercent(need)})` : 'does not protect production',
       title: 'KV-cache quota',
       formula: 'production quota ≥ production share of GPU-seconds, and quotas sum to at most 1',
-      substituted: `production ${kv.production.raw}, eval ${kv.eval.raw}; production uses ${formatPercent(need.toNumber())} of GPU-seconds`,
+      substituted: `production ${kv.production.raw}, eval ${kv.eval.raw}; production uses ${formatSharePercent(need)} of GPU-seconds`,
       result: q.reason,
       caveats: ['CPU priority alone does not stop a long eval job from holding KV-cache memory production needs.'],
     });

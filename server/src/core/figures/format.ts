@@ -6,15 +6,25 @@ import { MAX_SEARCHED_SAMPLE_SIZE } from '../stats/sampleSizeBound';
 
 /** A fraction as percentage points with one decimal: 0.0554 → "5.5 pp". */
 export function formatPp(fraction: number, digits = 1): string {
-  const pp = fraction * 100;
-  // A target of 1e-9 is not "±0 pp": below the last shown digit, two significant digits.
-  if (pp !== 0 && Math.abs(pp) < 0.5 * 10 ** -digits) return `${pp.toPrecision(2)} pp`;
-  return `${trimZeros(pp.toFixed(digits))} pp`;
+  return `${decimals(fraction * 100, digits)} pp`;
 }
 
-/** A fraction as a percentage: 0.8 → "80%", 0.018 → "1.8%". */
+/** A fraction as a percentage: 0.8 → "80%", 0.018 → "1.8%", 0.0000004 → "0.00004%". */
 export function formatPercent(fraction: number, digits = 1): string {
-  return `${trimZeros((fraction * 100).toFixed(digits))}%`;
+  return `${decimals(fraction * 100, digits)}%`;
+}
+
+/**
+ * `x` to `digits` decimals, trailing zeros dropped; a nonzero value that would round to 0 keeps two
+ * significant digits instead, so nothing nonzero ever reads "0" (±0.04 pp at one decimal is
+ * "±0.04 pp", never "±0 pp"; a target of 1e-9 is "1.0e-7 pp").
+ */
+function decimals(x: number, digits: number): string {
+  if (x !== 0 && Number.isFinite(x) && Math.abs(x) < 0.5 * 10 ** -digits) {
+    const p = x.toPrecision(2);
+    return p.includes('e') ? p : trimZeros(p);
+  }
+  return trimZeros(x.toFixed(digits));
 }
 
 /**
@@ -29,9 +39,19 @@ export function formatCount(n: number): string {
   return `≈${mantissa} × 10^${Number(exponent)} (beyond any golden set)`;
 }
 
-/** A number to at most `digits` decimals, trailing zeros dropped. */
+/**
+ * The failures a certifying run may show, in words: 0 → "no failures" (never "≤ 0 fails" or "at most
+ * 0 failures"), 1 → "at most 1 failure", 3 → "at most 3 failures". `short` for inlay hints:
+ * "no failures", "≤ 1 fail", "≤ 3 fails".
+ */
+export function failuresAllowedText(x: number, short = false): string {
+  if (x === 0) return 'no failures';
+  return short ? `≤ ${x} fail${x === 1 ? '' : 's'}` : `at most ${x} failure${x === 1 ? '' : 's'}`;
+}
+
+/** A number to at most `digits` decimals, trailing zeros dropped (a nonzero value never reads "0"). */
 export function formatNumber(x: number, digits = 4): string {
-  return trimZeros(x.toFixed(digits));
+  return decimals(x, digits);
 }
 
 function trimZeros(s: string): string {

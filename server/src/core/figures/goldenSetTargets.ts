@@ -2,7 +2,7 @@
 // with their own half-width and n, the total as per-cohort n × cohorts), the size a power target
 // needs, and the size that certifies a failure rate.
 import type { EvalSpecModel } from '../model/spec';
-import { formatCount, formatNumber, formatPercent, formatPp } from './format';
+import { failuresAllowedText, formatCount, formatNumber, formatPercent, formatPp } from './format';
 import type { CertifyNeed, GoldenSetFigures } from './goldenSetFigures';
 import { halfWidthText, methodName } from './sizing/text';
 import type { FigureSink } from './types';
@@ -65,12 +65,12 @@ export function certifyNote(m: EvalSpecModel, c: CertifyNeed, out: FigureSink): 
   out.note({
     id: 'goldenSet.certify',
     anchor: g.maxFailureRate!.keyRange,
-    hint: `needs ${formatCount(c.n)} with ≤ ${c.failuresAllowed} fail${c.failuresAllowed === 1 ? '' : 's'}`,
+    hint: `needs ${formatCount(c.n)} with ${failuresAllowedText(c.failuresAllowed, true)}`,
     title: `Size that certifies a failure rate of at most ${rate}`,
     formula: c.failuresAllowed === 0 ? 'smallest n with (1 − p)ⁿ ≤ 1 − c' : 'smallest n with P(X ≤ x | n, p) ≤ 1 − c, X ~ Binomial(n, p)',
     substituted: `p = ${g.maxFailureRate!.raw}, c = ${formatPercent(c.confidence, 2)}, x = ${c.failuresAllowed}`,
-    result: `${formatCount(c.n)} examples with at most ${c.failuresAllowed} failure${c.failuresAllowed === 1 ? '' : 's'} show the failure rate is ≤ ${rate} at ${formatPercent(c.confidence, 2)} (one-sided)`,
+    result: `${formatCount(c.n)} examples with ${failuresAllowedText(c.failuresAllowed)} show the failure rate is ≤ ${rate} at ${formatPercent(c.confidence, 2)} (one-sided)`,
     caveats: c.failuresAllowed === 0 ? ['One failure in the run voids the certificate; allowing x failures (failures_allowed) costs more examples but survives them.'] : [],
   });
-  out.lines.push(`failure-rate certificate ≤ ${rate}: needs ${formatCount(c.n)} with at most ${c.failuresAllowed} failures`);
+  out.lines.push(`failure-rate certificate ≤ ${rate}: needs ${formatCount(c.n)} with ${failuresAllowedText(c.failuresAllowed)}`);
 }

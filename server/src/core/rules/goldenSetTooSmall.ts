@@ -3,7 +3,7 @@
 // size gives them. The seed's worked example: 200 examples at p = 0.8 give ±5.5 pp at 95%; ±2 pp in
 // each of 4 cohorts needs 1,537 per cohort, 6,148 in all. Fixes resize to each target's n.
 import { MAX_SEARCHED_SAMPLE_SIZE } from '../stats/sampleSizeBound';
-import { formatCount, formatPercent, formatPp } from '../figures/format';
+import { failuresAllowedText, formatCount, formatPercent, formatPp } from '../figures/format';
 import { cellName } from '../figures/sizing/cells';
 import { halfWidthText, methodName } from '../figures/sizing/text';
 import { cellHalfWidth } from '../figures/sizing/precision';
@@ -52,7 +52,7 @@ export const goldenSetTooSmall: Rule = {
     if (!g?.size || !f || f.required === undefined || f.required <= g.size.value) return [];
     const n = g.size.value;
     const parts = [precisionPart(f, n), powerPart(f)].filter((x): x is string => !!x);
-    if (f.certify) parts.push(`certifying a failure rate ≤ ${formatPercent(f.certify.maxFailureRate, 3)} needs ${formatCount(f.certify.n)} with at most ${f.certify.failuresAllowed} failures`);
+    if (f.certify) parts.push(`certifying a failure rate ≤ ${formatPercent(f.certify.maxFailureRate, 3)} needs ${formatCount(f.certify.n)} with ${failuresAllowedText(f.certify.failuresAllowed)}`);
     const data: GoldenSetTooSmallData = { declared: n, precisionN: f.precision?.total, powerN: f.power?.total, certifyN: f.certify?.n, required: f.required, binding: f.binding ?? 'precision' };
     return [{ range: g.size.range, message: `A golden set of ${formatCount(n)}: ${parts.join('; ')}. ${formatCount(f.required - n)} short (${f.binding} binds).`, data }];
   },
