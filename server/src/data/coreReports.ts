@@ -13,6 +13,7 @@ import { incidentMoneyPanel, scaleStatement } from './incidentPanel';
 import { own } from '../core/own';
 import type { DataReportResult } from '../protocol';
 import { dataErrorDiagnosticCode } from './dataDiagnostics';
+import { versionDate } from '../core/rules/modelNames';
 import { engineRunFor, jobEngine, workspaceRootFor, type DataJob } from './dataJob';
 import { runCalibrationEngine, runEngine, type EngineRun, type EngineSource } from '../engines';
 import type { CalibrationPanelModel, DataSource, Estimate, PanelModel, RoutingAlertKind, RoutingPanelModel, SpearmanRow } from './panelModel';
@@ -22,6 +23,9 @@ export function calibrationOptions(job: DataJob): CalibrationReportOptions {
   const c = job.model.judge?.calibration;
   const th = job.settings.thresholds;
   const o: CalibrationReportOptions = { minSpearman: c?.minSpearman?.value ?? th.minSpearman, minKappa: c?.minKappa?.value ?? th.minKappa };
+  const judge = job.model.judge?.model?.value;
+  const releasedOn = judge !== undefined ? versionDate(judge) : undefined;
+  if (judge !== undefined && releasedOn) o.judge = { model: judge, releasedOn };
   if (!c) return o;
   const w = c.kappaWeights?.value;
   if (w === 'unweighted' || w === 'linear' || w === 'quadratic') o.kappaWeights = w === 'unweighted' ? 'none' : w;

@@ -126,6 +126,20 @@ describe('calibration report: the gate fails closed', () => {
     assert.equal(r.verdict.evidence, 'missing');
     assert.match(r.verdict.message, /at least 3 rows/);
   });
+
+  it('labels older than the judge version block: no ρ check covers a judge released after the latest month', () => {
+    const good = [1, 2, 3, 4, 5].map((v) => ({ judge: v, human: v }));
+    const rows = [...good.map((r) => ({ ...r, month: '2026-08' })), ...good.map((r) => ({ ...r, month: '2026-09' }))];
+    const newer = run(rows, {}, { judge: { model: 'judge-large@2026-10-01', releasedOn: '2026-10-01' } });
+    assert.equal(newer.verdict.blocked, true);
+    assert.equal(newer.verdict.evidence, 'missing');
+    assert.match(newer.verdict.message, /BLOCKED: no evidence: the latest month of human labels, 2026-09, is before judge judge-large@2026-10-01 was released \(2026-10-01\)/);
+    // Labels of the release month, or later, are the check; a judge released before them is covered.
+    assert.equal(run(rows, {}, { judge: { model: 'j@2026-09-20', releasedOn: '2026-09-20' } }).verdict.blocked, false);
+    assert.equal(run(rows, {}, { judge: { model: 'j@2026-05-01', releasedOn: '2026-05-01' } }).verdict.blocked, false);
+    // Without a month column there is nothing to date the labels by.
+    assert.equal(run(good, {}, { judge: { model: 'j@2030-01-01', releasedOn: '2030-01-01' } }).verdict.blocked, false);
+  });
 });
 
 describe('calibration report: confidence', () => {

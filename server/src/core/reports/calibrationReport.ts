@@ -390,7 +390,7 @@ export function calibrationReport(data: CalibrationCollector, options: Calibrati
   const noRowsReason = !data.hasHuman2
     ? 'the calibration set has no human_label_2 column, so no annotation batch can show κ > min_kappa and none counts'
     : `every annotation batch is excluded (κ ≤ ${settings.minKappa} or no second labels): ${excludedBatches.size} of ${batches.size}`;
-  const verdict = calibrationVerdict({ minSpearman: settings.minSpearman, overall, byMonth, latestMonth, rows: n, rowsUsed: used.length, noRowsReason });
+  const verdict = calibrationVerdict({ minSpearman: settings.minSpearman, overall, byMonth, latestMonth, rows: n, rowsUsed: used.length, noRowsReason, judge: options.judge });
   const firstBelow = byMonth.find((m) => m.belowThreshold === true);
   const trend = { months: byMonth.map((m) => ({ month: m.group, rho: m.rho })), firstMonthBelow: firstBelow ? firstBelow.group : null };
 

@@ -4,6 +4,12 @@ import type { Defined } from '../types';
 export interface CalibrationReportOptions {
   /** Spearman ρ below this blocks judge-gated launches. Default 0.75 (seed: "ρ < 0.75"). */
   minSpearman?: number;
+  /**
+   * The judge model (`judge.model`) and the release date its version names (a date version), when it
+   * has one: labels whose latest month is before that month cannot have checked this version, so the
+   * gate is BLOCKED for lack of evidence (calibrationVerdict.ts).
+   */
+  judge?: { model: string; releasedOn: string };
   /** Batches whose Cohen's κ between the annotators is below this are excluded. Default 0.80. */
   minKappa?: number;
   /** A verdict is high-confidence when judge_confidence ≥ this. Default 0.8. */

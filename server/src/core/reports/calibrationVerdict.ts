@@ -7,7 +7,12 @@
 //   - the basis is the latest month of the WHOLE file (months sort as text, YYYY-MM), not the latest
 //     month that happens to survive the exclusions: a fresh month whose batches all fail κ must not
 //     let an older month decide;
-//   - with evidence, ρ < min_spearman is BLOCKED and ρ = min_spearman is not.
+//   - with evidence, ρ < min_spearman is BLOCKED and ρ = min_spearman is not;
+//   - labels older than the judge: when the judge's version names a release date and the latest month
+//     of the file (YYYY-MM) is before the month of that date, no row can be a check of this version
+//     (the seed: a ρ check against fresh human labels every time the judge version changes, before
+//     any judge-gated launch), so the gate is BLOCKED for lack of evidence. Labels of the release
+//     month itself are taken as the check (a month cannot say which side of the day they fall).
 import type { Defined } from '../types';
 import type { CalibrationReport, RhoFigure } from './calibrationTypes';
 
@@ -21,6 +26,8 @@ export interface VerdictInputs {
   rowsUsed: number;
   /** Why no row is used, when rowsUsed is 0 (κ exclusions). */
   noRowsReason: string | undefined;
+  /** The judge model and the release date of its version, when the version is a date. */
+  judge?: { model: string; releasedOn: string };
 }
 
 export function calibrationVerdict(v: VerdictInputs): CalibrationReport['verdict'] {
@@ -35,6 +42,10 @@ export function calibrationVerdict(v: VerdictInputs): CalibrationReport['verdict
     message: `Judge-gated launches BLOCKED: no evidence: ${reason}.`,
   });
   const none: Defined<number> = { defined: false, reason: 'no evidence' };
+  const released = v.judge?.releasedOn.slice(0, 7);
+  if (v.judge && released && v.latestMonth !== undefined && /^\d{4}-\d{2}$/.test(v.latestMonth) && v.latestMonth < released) {
+    return blockedFor(`latest month ${v.latestMonth}`, none, `the latest month of human labels, ${v.latestMonth}, is before judge ${v.judge.model} was released (${v.judge.releasedOn}), so no Spearman check against fresh human labels covers this judge version`);
+  }
   if (v.rowsUsed === 0) return blockedFor(v.latestMonth !== undefined ? `latest month ${v.latestMonth}` : 'overall', none, v.noRowsReason ?? `none of the ${v.rows} rows can be used`);
   let fig: RhoFigure = v.overall;
   let basis = 'overall';
