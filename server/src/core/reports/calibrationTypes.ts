@@ -84,7 +84,7 @@ export interface CalibrationReport {
   rows: number;
   /** Rows in the ρ and precision figures (after excluding low-κ batches). */
   rowsUsed: number;
-  settings: Required<Omit<CalibrationReportOptions, 'labels' | 'bootstrap' | 'labelSet' | 'passThreshold' | 'passLabels' | 'examplesPerRefresh' | 'refresh'>> & {
+  settings: Required<Omit<CalibrationReportOptions, 'labels' | 'bootstrap' | 'labelSet' | 'passThreshold' | 'passLabels' | 'examplesPerRefresh' | 'refresh' | 'judge'>> & {
     labels: number[] | null;
     labelSet: (string | number)[] | null;
     /** The pass mark in force and where it came from (passMark.ts). */
