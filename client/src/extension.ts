@@ -25,10 +25,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   // Panels and their serializers are registered before the server starts, so a panel restored after
   // a reload shows its loading state at once and asks once the server answers.
   let starting: Promise<void> = Promise.resolve();
-  const panels = new PreviewPanels(context, async () => {
-    await starting.catch(() => undefined);
-    return client;
-  });
+  const panels = new PreviewPanels(
+    context,
+    async () => {
+      await starting.catch(() => undefined);
+      return client;
+    },
+    (line) => output.appendLine(line),
+  );
   context.subscriptions.push(panels);
   registerPreviewCommands(context, panels);
   context.subscriptions.push(

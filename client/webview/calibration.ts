@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CalibrationPanelModel, SpearmanRow } from '../../server/src/data/panelModel';
 import { baseOptions, chartFigure, renderPlot, type ExportHandler, type Theme } from './charts';
-import { fmt, h, pct, table } from './dom';
+import { fmt, h, pct, prose, table } from './dom';
 
 function rhoText(r: SpearmanRow): string {
   const v = r.rho;
@@ -55,7 +55,7 @@ export function renderCalibration(r: CalibrationPanelModel, theme: Theme, width:
       'section',
       { id: 'verdict', class: `verdict ${r.verdict.blocked ? 'blocked' : 'ok'}`, 'aria-labelledby': 'verdict-title' },
       h('h2', { id: 'verdict-title' }, r.verdict.blocked ? 'Judge-gated launches: BLOCKED' : 'Judge-gated launches: not blocked'),
-      h('p', { id: 'verdict-summary' }, r.verdict.summary),
+      h('p', { id: 'verdict-summary' }, ...prose(r.verdict.summary)),
       h(
         'p',
         { id: 'spearman-overall' },
@@ -118,6 +118,7 @@ export function renderCalibration(r: CalibrationPanelModel, theme: Theme, width:
         title: 'Spearman ρ overall and per cohort',
         summary: `${r.spearman.byCohort.filter((c) => c.below).length} of ${r.spearman.byCohort.length} cohorts are below ${min}. ${r.spearman.byCohort.map((c) => `${c.label}: ${fmt(c.rho.value, 3)}`).join('; ')}.`,
         draw: rhoForest(groups, min, 'cohort'),
+        empty: groups.some((g) => g.rho.value !== null) ? undefined : 'no cohort has a ρ.',
       },
       theme,
       width,
@@ -136,6 +137,7 @@ export function renderCalibration(r: CalibrationPanelModel, theme: Theme, width:
           id: 'kappa-by-batch',
           title: `Cohen's κ between annotators per batch (${k.weighting})`,
           summary: `${k.excludedCount} of ${k.batches.length} batches have κ below ${kmin} and are excluded${k.excludedCount ? `: ${k.batches.filter((b) => b.excluded).map((b) => b.batch).join(', ')}` : ''}.`,
+          empty: data.length > 0 ? undefined : 'no batch has a κ.',
           draw: (t, w) => {
             const o = baseOptions(t, w, "Cohen's kappa per batch", `Kappa per annotation batch against the threshold ${kmin}.`);
             return renderPlot(

@@ -5,7 +5,7 @@
 // Each chart sits in a <figure> with a caption, a text alternative and export buttons; the SVG
 // carries role="img", aria-label and aria-description.
 import * as Plot from '@observablehq/plot';
-import { h } from './dom';
+import { actionButton, h } from './dom';
 
 /** The nonce of the script tag that loaded this bundle (the only way to learn it inside the page). */
 export const pageNonce: string = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
@@ -75,6 +75,8 @@ export interface ChartSpec {
   /** Series shown, for a legend drawn in HTML (SVG swatches, no inline style). */
   legend?: { label: string; color: string; dashed?: boolean }[];
   draw: (theme: Theme, width: number) => SVGSVGElement;
+  /** Set when the chart has no data points: why, as the disabled export buttons' title. */
+  empty?: string;
 }
 
 export type ExportHandler = (figureId: string, format: 'svg' | 'png', svg: SVGSVGElement) => void;
@@ -102,10 +104,10 @@ export function chartFigure(spec: ChartSpec, theme: Theme, width: number, onExpo
         }),
       )
     : null;
-  const svgButton = h('button', { type: 'button', class: 'export', 'aria-label': `Export "${spec.title}" as SVG` }, 'SVG');
-  const pngButton = h('button', { type: 'button', class: 'export', 'aria-label': `Export "${spec.title}" as PNG` }, 'PNG');
-  svgButton.addEventListener('click', () => onExport(spec.id, 'svg', svg));
-  pngButton.addEventListener('click', () => onExport(spec.id, 'png', svg));
+  const button = (format: 'svg' | 'png') =>
+    actionButton({ class: 'export', 'aria-label': `Export "${spec.title}" as ${format.toUpperCase()}` }, format.toUpperCase(), () => onExport(spec.id, format, svg), spec.empty && `Nothing to export: ${spec.empty}`);
+  const svgButton = button('svg');
+  const pngButton = button('png');
   return h(
     'figure',
     { id: `chart-${spec.id}`, class: 'chart', tabindex: '0', 'aria-labelledby': captionId },

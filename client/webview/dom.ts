@@ -14,6 +14,34 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
+/**
+ * A server sentence as DOM children: Markdown code spans (`judge.calibration.data`) become <code>
+ * elements holding the span as text, the rest stays text. Nothing is parsed as markup, and a lone
+ * backtick is kept as the character it is.
+ */
+export function prose(text: string): (HTMLElement | string)[] {
+  const out: (HTMLElement | string)[] = [];
+  let rest = text;
+  for (let m = /`([^`\n]+)`/.exec(rest); m; m = /`([^`\n]+)`/.exec(rest)) {
+    if (m.index > 0) out.push(rest.slice(0, m.index));
+    out.push(h('code', {}, m[1]!));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  if (rest !== '') out.push(rest);
+  return out;
+}
+
+/**
+ * A button that runs `onClick`; when `nothing` says why there is nothing for it to do (no report, a
+ * chart without data), it is disabled, not wired, and its title (the tooltip) gives that reason.
+ */
+export function actionButton(attrs: Record<string, string>, label: string, onClick: () => void, nothing?: string): HTMLButtonElement {
+  if (nothing) return h('button', { ...attrs, type: 'button', disabled: '', 'aria-disabled': 'true', title: nothing }, label);
+  const b = h('button', { ...attrs, type: 'button' }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 export interface TableSpec {
   id: string;
   caption: string;

@@ -4,7 +4,7 @@
 // the extension's serializer can restore it after a reload.
 import { renderCalibration } from './calibration';
 import { readTheme, serializeSvg, svgToPng, type ExportHandler } from './charts';
-import { h } from './dom';
+import { actionButton, h, prose } from './dom';
 import { isHostMessage, type HostMessage, type PanelMessage, type PanelState, type ReportMessage } from '../src/webview/protocol';
 import { renderRouting } from './routing';
 
@@ -22,7 +22,7 @@ let statusLine: HTMLElement | undefined;
 
 function setStatus(text: string, kind: 'info' | 'ok' | 'error' = 'info'): void {
   if (statusLine) {
-    statusLine.textContent = text;
+    statusLine.replaceChildren(...prose(text));
     statusLine.className = kind;
   }
 }
@@ -41,13 +41,14 @@ const exportFigure: ExportHandler = (figure, format, svg) => {
   );
 };
 
-function toolbar(): HTMLElement {
-  const refresh = h('button', { type: 'button', id: 'refresh' }, 'Refresh');
-  const copy = h('button', { type: 'button', id: 'copy-markdown' }, 'Copy Markdown summary');
-  const save = h('button', { type: 'button', id: 'save-markdown' }, 'Save Markdown…');
-  refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-  copy.addEventListener('click', () => vscode.postMessage({ type: 'exportMarkdown', to: 'clipboard' }));
-  save.addEventListener('click', () => vscode.postMessage({ type: 'exportMarkdown', to: 'file' }));
+/**
+ * Refresh, and the two Markdown exports. Without a report there is nothing to export: the export
+ * buttons are disabled and their title (tooltip) says why.
+ */
+function toolbar(nothingToExport?: string): HTMLElement {
+  const refresh = actionButton({ id: 'refresh' }, 'Refresh', () => vscode.postMessage({ type: 'refresh' }));
+  const copy = actionButton({ id: 'copy-markdown' }, 'Copy Markdown summary', () => vscode.postMessage({ type: 'exportMarkdown', to: 'clipboard' }), nothingToExport);
+  const save = actionButton({ id: 'save-markdown' }, 'Save Markdown…', () => vscode.postMessage({ type: 'exportMarkdown', to: 'file' }), nothingToExport);
   return h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Report actions' }, refresh, copy, save);
 }
 
@@ -78,10 +79,10 @@ function render(m: HostMessage): void {
     current = undefined;
     statusLine = h('p', { id: 'status', role: 'status' });
     app.replaceChildren(
-      h('h1', {}, title),
-      toolbar(),
+      h('h1', {}, m.specName ? `${title}: ${m.specName}` : title),
+      toolbar('Nothing to export: there is no report (see the message below).'),
       ...gateWithoutEvidence(m.kind, m.error.code),
-      h('div', { id: 'error', class: 'error', role: 'alert' }, h('h2', {}, 'The report could not be made'), h('p', { id: 'error-message' }, m.error.message), h('p', { class: 'code' }, `(${m.error.code})`)),
+      h('div', { id: 'error', class: 'error', role: 'alert' }, h('h2', {}, 'The report could not be made'), h('p', { id: 'error-message' }, ...prose(m.error.message)), h('p', { class: 'code' }, `(${m.error.code})`)),
       statusLine,
     );
     return;
@@ -109,12 +110,14 @@ function draw(m: ReportMessage): void {
     `Data: ${r.source.path} (${r.source.format}, ${r.source.rows.toLocaleString('en-US')} rows used${bad.count ? `, ${bad.count.toLocaleString('en-US')} bad rows left out` : ''}).`,
   );
   const badList = bad.count
-    ? h('details', { id: 'bad-rows' }, h('summary', {}, `${bad.count.toLocaleString('en-US')} bad rows (first ${bad.examples.length})`), h('ul', {}, ...bad.examples.map((e) => h('li', {}, `row ${e.row} (line ${e.line})${e.column ? `, column ${e.column}` : ''}: ${e.message}`))))
+    ? h('details', { id: 'bad-rows' }, h('summary', {}, `${bad.count.toLocaleString('en-US')} bad rows (first ${bad.examples.length})`), h('ul', {}, ...bad.examples.map((e) => h('li', {}, `row ${e.row} (line ${e.line})${e.column ? `, column ${e.column}` : ''}: `, ...prose(e.message)))))
     : null;
   const sections = r.kind === 'calibration' ? renderCalibration(r, theme, width, exportFigure) : renderRouting(r, theme, width, exportFigure);
   app.replaceChildren(h('h1', {}, `${r.kind === 'calibration' ? 'Judge calibration' : 'Router results'}${r.specName ? `: ${r.specName}` : ''}`), toolbar(), statusLine, source, badList ?? '', ...sections);
   const drawMs = Math.round(performance.now() - started);
-  statusLine.textContent = `Updated ${new Date(m.updatedAt).toLocaleTimeString()}${m.requestMs !== undefined ? ` (report ${m.requestMs} ms, drawn in ${drawMs} ms)` : ''}.`;
+  // Timings are developer figures: the extension logs them to the "EvalSpec" output; the page keeps
+  // them only as data attributes (never drawn) for the real-editor timing test.
+  vscode.postMessage({ type: 'drawn', ms: drawMs });
   app.setAttribute('data-request-ms', String(m.requestMs ?? ''));
   app.setAttribute('data-draw-ms', String(drawMs));
   app.setAttribute('data-ready', 'true');

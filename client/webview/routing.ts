@@ -3,9 +3,9 @@
 // cost so far and at each ledger detection window, and the cost–quality frontier of the threshold
 // sweep with the current router's point.
 import * as Plot from '@observablehq/plot';
-import type { RoutingPanelModel } from '../../server/src/data/panelModel';
+import { tierLabel, type RoutingPanelModel } from '../../server/src/data/panelModel';
 import { baseOptions, chartFigure, renderPlot, type ExportHandler, type Theme } from './charts';
-import { fmt, h, money, pct, table, when } from './dom';
+import { fmt, h, money, pct, prose, table, when } from './dom';
 import { basisDisagreements, incidentMoneyRows } from '../../server/src/data/incidentText';
 
 const alertShort: Record<string, string> = { 'flagship-share': 'flagship share', 'p10-confidence': 'p10 confidence', 'cost-share': 'cost share' };
@@ -41,7 +41,7 @@ export function renderRouting(r: RoutingPanelModel, theme: Theme, width: number,
           id: 'tier-share',
           title: 'Share of requests per tier (1 h rolling) against the 30-day baseline',
           summary: `${r.shares.map((s) => `${s.tier}: baseline ${pct(s.baseline)}, last hour ${pct(s.points.at(-1)?.share ?? null)}`).join('; ')}. ${markers.length ? `Alerts first fire at ${fired.map((a) => `${when(a.firstFiredAt)} (${alertShort[a.kind]})`).join(', ')}.` : 'No alert fires.'}`,
-          legend: [...r.shares.map((s) => ({ label: `${s.tier}${s.tier === r.flagshipTier ? ' (flagship)' : ''}`, color: color(s.tier) })), { label: '30-day baseline (dashed, per tier)', color: theme.muted, dashed: true }],
+          legend: [...r.shares.map((s) => ({ label: tierLabel(s.tier, r.flagshipTier), color: color(s.tier) })), { label: '30-day baseline (dashed, per tier)', color: theme.muted, dashed: true }],
           draw: (t, w) => {
             const o = baseOptions(t, w, 'Tier share over time', 'Hourly rolling share of requests per tier with dashed baselines and alert markers.');
             return renderPlot(
@@ -108,7 +108,8 @@ export function renderRouting(r: RoutingPanelModel, theme: Theme, width: number,
       {
         id: 'cost-per-tier',
         title: 'Cost per tier',
-        summary: r.costPerTier.map((c) => `${c.tier}: ${money(c.cost)} (${pct(c.costShare)} of spend, ${c.requests.toLocaleString('en-US')} requests)`).join('; ') + '.',
+        summary: r.costPerTier.length ? r.costPerTier.map((c) => `${c.tier}: ${money(c.cost)} (${pct(c.costShare)} of spend, ${c.requests.toLocaleString('en-US')} requests)`).join('; ') + '.' : 'No request has a cost.',
+        empty: r.costPerTier.length ? undefined : 'no request has a cost.',
         draw: (t, w) => {
           const o = baseOptions(t, w, 'Cost per tier', 'Total cost of the requests each tier served.');
           return renderPlot(
@@ -203,7 +204,7 @@ function incidentSection(i: NonNullable<RoutingPanelModel['incident']>, scale: R
     const money = table({ id: 'table-incident-money', caption: 'The incident priced like the ledger: per day and if detected after each detection window', header: t.header, numeric: t.header.map((_, k) => k).filter((k) => k >= 2), rows: t.rows });
     children.push(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Incident priced like the ledger (scrolls sideways)' }, money));
     const notes = [...m.rows.flatMap((r) => r.reasons.map((why) => `Ledger row ${r.ledgerId}: ${why}.`)), ...basisDisagreements(m).map((d) => d.message)];
-    if (notes.length > 0) children.push(h('ul', { id: 'incident-warnings' }, ...notes.map((n) => h('li', { class: 'bad' }, n))));
+    if (notes.length > 0) children.push(h('ul', { id: 'incident-warnings' }, ...notes.map((n) => h('li', { class: 'bad' }, ...prose(n)))));
   } else {
     children.push(table({ id: 'table-incident-windows', caption: 'What the incident costs in the log itself if it is detected after each detection window of the ledger', header: ['detected after', 'cost over baseline (log)'], numeric: [1], rows: i.windows.map((w) => [w.window, money(w.cost)]) }));
   }

@@ -44,7 +44,8 @@ export interface DataReportError {
   field?: string;
 }
 
-export type DataReportResult<R> = { report: R } | { error: DataReportError };
+/** An error carries the spec's `name` when the spec was read, so the panel's tab and heading can say it. */
+export type DataReportResult<R> = { report: R } | { error: DataReportError; specName?: string | null };
 export type CalibrationReportResult = DataReportResult<CalibrationPanelModel>;
 export type RoutingReportResult = DataReportResult<RoutingPanelModel>;
 

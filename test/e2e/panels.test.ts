@@ -18,6 +18,7 @@ import { calibrationRows } from '../support/calibrationRows';
 const timeout = wb.workbenchTimeoutMs;
 const xssScript = '<script>alert("xss-script")</script>';
 const xssImg = '<img src=x onerror=alert("xss-img")>';
+const noDataName = 'Checkout <b>bot</b> & "beta"';
 
 /** The panel document inside the visible webview. */
 function panelFrame(page: Page): FrameLocator {
@@ -41,6 +42,13 @@ async function openPanel(page: Page, title: string): Promise<{ frame: FrameLocat
   const frame = panelFrame(page);
   await frame.locator('#app[data-ready="true"], #error').first().waitFor({ timeout: 120_000 });
   return { frame, ms: Date.now() - t };
+}
+
+/** The panel's visible text holds no developer timings ("12 ms") and no raw Markdown code spans. */
+async function assertNoDeveloperText(frame: FrameLocator): Promise<void> {
+  const text = await frame.locator('body').innerText();
+  assert.doesNotMatch(text, /\b\d+(\.\d+)? ?ms\b|drawn in|computed in/, 'a timing in the panel');
+  assert.doesNotMatch(text, /`[^`\n]+`/, 'a raw Markdown code span in the panel');
 }
 
 describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', { timeout: 600_000 }, () => {
@@ -71,6 +79,10 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
     const noEvidence = example.replace(/  size: 200 .*\n/, '  size: 8000\n').replace('data: data/calibration.csv', 'data: data/all-excluded.csv');
     assert.notEqual(noEvidence.indexOf('size: 8000'), -1);
     writeFileSync(join(workspace, 'no-evidence.evalspec.yaml'), noEvidence);
+    // A judge that names no calibration data, and a name with markup in it (the tab says it as text).
+    const noData = example.replace(/^ {4}data: data\/calibration\.csv\n/m, '').replace(/^name: support-chat$/m, `name: '${noDataName}'`);
+    assert.ok(!noData.includes('data/calibration.csv') && noData.includes(noDataName));
+    writeFileSync(join(workspace, 'no-data.evalspec.yaml'), noData);
     session = await openEditorSession('panels', { vsix });
     session.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -94,6 +106,8 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       await frame.locator('#verdict').waitFor({ timeout });
       assert.match(await frame.locator('#verdict-title').innerText(), /BLOCKED/);
       assert.match(await frame.locator('#verdict-summary').innerText(), /0\.620 .*2026-09.* below 0\.75/);
+      await assertNoDeveloperText(frame);
+      await wb.activeTab(page, 'Calibration: support-chat').first().waitFor({ timeout });
       assert.match(await frame.locator('#spearman-overall').innerText(), /ρ = 0\.748 \[0\.72\d, 0\.7\d\d\]/);
       assert.match(await frame.locator('#trend-crossed').innerText(), /2026-07/);
       const months = await frame.locator('#table-spearman-month tbody tr').allInnerTexts();
@@ -145,6 +159,10 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       assert.match(money[2]!, /this log at the router's prices\s+router tier prices \(log spend ×50,000\)\s+\$129,270\.07\s+\$448\.85\s+\$21,545\.01\s+\$129,270\.07/);
       assert.equal(await frame.locator('#incident-warnings').count(), 0, '4.8% apart: within the 10% tolerance');
       assert.match(await frame.locator('#table-cost').innerText(), /flagship\s+6,754\s+\$51\.87/);
+      // The tier called "flagship" is named once in the legend, not "flagship (flagship)".
+      const legend = await frame.locator('#chart-tier-share .legend').innerText();
+      assert.equal(legend.match(/flagship/g)?.length, 1, legend);
+      await assertNoDeveloperText(frame);
       await frame.locator('#table-incident-money').scrollIntoViewIfNeeded();
       await screenshot(page, 'panel-routing-incident-money');
       for (const id of ['tier-share', 'p10-confidence', 'cost-per-tier', 'frontier']) await frame.locator(`#chart-${id} svg[role="img"]`).first().waitFor({ timeout });
@@ -232,6 +250,9 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       await lens.click();
       const frame = panelFrame(page);
       await frame.locator('#source', { hasText: 'data/hostile.csv' }).waitFor({ timeout: 120_000 });
+      // The tab is titled by the spec's `name` (support-chat, copied from the example), not its file.
+      await page.locator('.tabs-container .tab[aria-label^="Calibration: support-chat"]').first().waitFor({ timeout });
+      assert.equal(await page.locator('.tabs-container .tab[aria-label*="Calibration: hostile"]').count(), 0);
       const cohorts = await frame.locator('#table-spearman-cohort tbody th').allInnerTexts();
       assert.ok(cohorts.includes(xssScript), `cohort cell is not the literal text: ${JSON.stringify(cohorts)}`);
       assert.ok(cohorts.includes(xssImg), `cohort cell is not the literal text: ${JSON.stringify(cohorts)}`);
@@ -299,6 +320,40 @@ describe('EvalSpec preview panels in a real VS Code (code-server + Chromium)', {
       const skipped = cli(['check', '--no-data', 'no-evidence.evalspec.yaml']);
       assert.equal(skipped.status, 0, skipped.stdout + skipped.stderr);
       assert.match(skipped.stdout, /--no-data: 2 data files not read, so the calibration and routing gates did not run/);
+    });
+  });
+
+  it('a spec naming no calibration data: no calibration lens; the panel says so in words, titled by the name, nothing to export', async () => {
+    await step(() => session, 'no-data', async () => {
+      const { page } = session;
+      await wb.runCommand(page, 'View: Close All Editors');
+      await page.locator('iframe.webview.ready:visible').first().waitFor({ state: 'detached', timeout }).catch(() => undefined);
+      await focusSpec(page, 'no-data.evalspec.yaml');
+      const text = readFileSync(join(workspace, 'no-data.evalspec.yaml'), 'utf8');
+      await wb.goToLine(page, text.split('\n').findIndex((l) => l.startsWith('router:')) + 1);
+      // The lenses came (the routing one: router.results is named); the calibration one did not.
+      const lenses = page.locator('.editor-group-container.active .codelens-decoration a');
+      await lenses.filter({ hasText: 'open routing preview' }).first().waitFor({ timeout });
+      await wb.goToLine(page, text.split('\n').findIndex((l) => l.startsWith('judge:')) + 1);
+      await lenses.filter({ hasText: 'golden set: needs' }).first().waitFor({ state: 'attached', timeout });
+      assert.equal(await lenses.filter({ hasText: 'open calibration preview' }).count(), 0, 'a calibration lens on a spec without calibration data');
+      const { frame } = await openPanel(page, 'EvalSpec: Open calibration preview');
+      await frame.locator('#error').waitFor({ timeout });
+      // The message's code span is a <code> element: the key, no backticks on screen.
+      const message = frame.locator('#error-message');
+      assert.equal(await message.locator('code').first().innerText(), 'judge.calibration.data');
+      assert.doesNotMatch(await message.innerText(), /`/);
+      assert.equal(await frame.locator('h1').innerText(), `Judge calibration: ${noDataName}`);
+      // Tab title: the name as text (its markup neither rendered nor dropped).
+      await page.locator(`.tabs-container .tab[aria-label^="Calibration: Checkout <b>bot</b> & \\"beta\\""]`).first().waitFor({ timeout });
+      for (const id of ['copy-markdown', 'save-markdown']) {
+        const b = frame.locator(`#${id}`);
+        assert.equal(await b.isDisabled(), true, `${id} is enabled with nothing to export`);
+        assert.match((await b.getAttribute('title')) ?? '', /^Nothing to export: there is no report/);
+      }
+      assert.equal(await frame.locator('#refresh').isDisabled(), false);
+      await assertNoDeveloperText(frame);
+      await screenshot(page, 'panel-no-data');
     });
   });
 

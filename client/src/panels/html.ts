@@ -27,6 +27,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export interface PanelHtmlOptions {
   kind: ReportKind;
+  /** The panel's title (`panelTitle`): plain text, escaped here. */
+  title: string;
   /** `webview.cspSource`. */
   cspSource: string;
   /** `webview.asWebviewUri` of dist/webview/panel.js and panel.css. */
@@ -35,32 +37,60 @@ export interface PanelHtmlOptions {
   nonce: string;
 }
 
-const titles: Record<ReportKind, string> = {
-  calibration: 'Judge calibration preview',
-  routing: 'Router results preview',
+const kindWords: Record<ReportKind, string> = {
+  calibration: 'Calibration',
+  routing: 'Routing',
 };
 
-function escapeAttribute(s: string): string {
+/** Longest tab title, in characters; a longer name ends in "…" (the heading inside shows it whole). */
+export const maxTitleChars = 60;
+
+/**
+ * The tab title of a panel: "Calibration: <the spec's name>", else the spec's file name without
+ * `.evalspec.yaml`. The name is user text: line breaks and other control characters, and the bidi
+ * controls that could make a tab read as something else, become spaces; it is cut at maxTitleChars.
+ */
+export function panelTitle(kind: ReportKind, specName: string | null | undefined, specUri: string): string {
+  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = clean(specName ?? '');
+  if (name === '') {
+    const raw = specUri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+    let base = raw;
+    try {
+      base = decodeURIComponent(raw);
+    } catch {
+      // a malformed escape: the file name as written
+    }
+    name = clean(base.replace(/\.evalspec\.ya?ml$/i, '')) || 'untitled';
+  }
+  const chars = [...name];
+  if (chars.length > maxTitleChars) name = `${chars.slice(0, maxTitleChars - 1).join('')}…`;
+  return `${kindWords[kind]}: ${name}`;
+}
+
+/** Text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function panelHtml(o: PanelHtmlOptions): string {
   const csp = contentSecurityPolicy(o.cspSource, o.nonce);
+  const title = escapeHtml(o.title);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${titles[o.kind]}</title>
-<link rel="stylesheet" href="${escapeAttribute(o.styleUri)}" nonce="${escapeAttribute(o.nonce)}">
+<title>${title}</title>
+<link rel="stylesheet" href="${escapeHtml(o.styleUri)}" nonce="${escapeHtml(o.nonce)}">
 </head>
-<body data-kind="${o.kind}">
+<body data-kind="${escapeHtml(o.kind)}">
 <main id="app" aria-busy="true" aria-live="polite">
-<h1>${titles[o.kind]}</h1>
+<h1>${title}</h1>
 <p id="status" role="status">Loading the report…</p>
 </main>
-<script src="${escapeAttribute(o.scriptUri)}" nonce="${escapeAttribute(o.nonce)}"></script>
+<script src="${escapeHtml(o.scriptUri)}" nonce="${escapeHtml(o.nonce)}"></script>
 </body>
 </html>`;
 }

@@ -8,7 +8,7 @@ import { RequestType, type LanguageClient } from 'vscode-languageclient/node';
 import { reportRequests, type DataReportParams, type DataReportResult } from '../../../server/src/protocol';
 import { reportMarkdown } from '../../../server/src/data/reportText';
 import { is, isPanelMessage, isPanelState, viewTypes, type HostMessage, type PanelModel, type PanelState, type ReportKind } from '../webview/protocol';
-import { createNonce, panelHtml } from './html';
+import { createNonce, panelHtml, panelTitle } from './html';
 
 const requestTypes: Record<ReportKind, RequestType<DataReportParams, DataReportResult<PanelModel>, void>> = {
   calibration: new RequestType(reportRequests.calibration),
@@ -31,12 +31,14 @@ class PreviewPanel {
     readonly state: PanelState,
     private readonly extensionUri: vscode.Uri,
     private readonly client: () => Promise<LanguageClient | undefined>,
+    private readonly log: (line: string) => void,
     private readonly onDispose: () => void,
   ) {
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
     panel.webview.html = panelHtml({
       kind: state.kind,
+      title: panel.title,
       cspSource: panel.webview.cspSource,
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'panel.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'panel.css')).toString(),
@@ -66,6 +68,7 @@ class PreviewPanel {
     } else if (is.refresh(m)) void this.refresh();
     else if (is.exportFigure(m)) await this.exportFigure(m.figure, m.format, m.content);
     else if (is.exportMarkdown(m)) await this.exportMarkdown(m.to);
+    else if (is.drawn(m)) this.log(`${this.panel.title}: drawn in ${Math.round(m.ms)} ms`);
   }
 
   async refresh(): Promise<void> {
@@ -97,15 +100,20 @@ class PreviewPanel {
       result = { error: { code: 'request-failed', message: `The ${kind} report could not be fetched: ${e instanceof Error ? e.message : String(e)}` } };
     }
     if (generation !== this.generation) return; // a newer refresh owns the panel
+    const requestMs = Date.now() - asked;
     if ('error' in result) {
       if (result.error.code === 'cancelled') return; // the newer request's answer will come
-      this.post({ type: 'error', kind, specUri, error: result.error });
+      this.lastReport = undefined;
+      if (result.specName !== undefined) this.panel.title = panelTitle(kind, result.specName, specUri);
+      this.log(`${this.panel.title}: no report after ${requestMs} ms (${result.error.code})`);
+      this.post({ type: 'error', kind, specUri, error: result.error, specName: result.specName });
       return;
     }
     this.lastReport = result.report;
-    this.panel.title = `${kind === 'calibration' ? 'Calibration' : 'Routing'}: ${result.report.specName ?? path.posix.basename(vscode.Uri.parse(specUri).path)}`;
+    this.panel.title = panelTitle(kind, result.report.specName, specUri);
+    this.log(`${this.panel.title}: report of ${result.report.source.rows.toLocaleString('en-US')} rows in ${requestMs} ms`);
     this.watchData(result.report.source.path);
-    this.post({ type: 'report', kind, specUri, report: result.report, updatedAt: new Date().toISOString(), requestMs: Date.now() - asked });
+    this.post({ type: 'report', kind, specUri, report: result.report, updatedAt: new Date().toISOString(), requestMs });
   }
 
   /** Watches the data file the report was read from, so a regenerated file refreshes the panel. */
@@ -183,6 +191,8 @@ export class PreviewPanels implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: () => Promise<LanguageClient | undefined>,
+    /** Where timings go (the "EvalSpec" output channel): developer figures, not panel text. */
+    private readonly log: (line: string) => void = () => undefined,
   ) {
     for (const kind of ['calibration', 'routing'] as const) {
       this.disposables.push(
@@ -212,8 +222,8 @@ export class PreviewPanels implements vscode.Disposable {
       void existing.refresh();
       return;
     }
-    const name = path.posix.basename(vscode.Uri.parse(specUri).path);
-    const panel = vscode.window.createWebviewPanel(viewTypes[kind], `${kind === 'calibration' ? 'Calibration' : 'Routing'}: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    // Titled by the file until the server answers with the spec's name.
+    const panel = vscode.window.createWebviewPanel(viewTypes[kind], panelTitle(kind, undefined, specUri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview')],
     });
@@ -228,7 +238,7 @@ export class PreviewPanels implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel, state: PanelState): void {
     const key = `${state.kind}\0${state.specUri}`;
     this.panels.get(key)?.panel.dispose();
-    const p = new PreviewPanel(panel, state, this.context.extensionUri, this.client, () => {
+    const p = new PreviewPanel(panel, state, this.context.extensionUri, this.client, this.log, () => {
       if (this.panels.get(key) === p) this.panels.delete(key);
       // Closed by the user (not by a window reload): no longer one to restore.
       if (!this.shuttingDown) this.remember(state.kind, state.specUri, false);

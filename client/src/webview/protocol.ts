@@ -31,7 +31,10 @@ export interface ReportMessage {
   report: PanelModel;
   /** ISO time the report was received; shown as "updated …". */
   updatedAt: string;
-  /** Milliseconds from the panel asking to the server's answer (shown, and read by the timing test). */
+  /**
+   * Milliseconds from the panel asking to the server's answer. Never shown: the panel keeps it in a
+   * data attribute for the real-editor timing test; the extension logs it to the "EvalSpec" output.
+   */
   requestMs?: number;
 }
 export interface ErrorMessage {
@@ -39,6 +42,8 @@ export interface ErrorMessage {
   kind: ReportKind;
   specUri: string;
   error: { code: string; message: string };
+  /** The spec's `name` when the server could read it (the heading and tab say it even without a report). */
+  specName?: string | null;
 }
 /** The outcome of an export the panel asked for, shown in the panel's status line. */
 export interface ExportDoneMessage {
@@ -67,7 +72,12 @@ export interface ExportMarkdownMessage {
   type: 'exportMarkdown';
   to: 'clipboard' | 'file';
 }
-export type PanelMessage = ReadyMessage | RefreshMessage | ExportFigureMessage | ExportMarkdownMessage;
+/** The panel drew a report: how long the DOM and charts took, for the output channel (not the UI). */
+export interface DrawnMessage {
+  type: 'drawn';
+  ms: number;
+}
+export type PanelMessage = ReadyMessage | RefreshMessage | ExportFigureMessage | ExportMarkdownMessage | DrawnMessage;
 
 /** Largest export accepted from a panel (a 1400×900 PNG is ~0.5 MB; SVGs of these charts < 1 MB). */
 export const maxExportChars = 32 * 1024 * 1024;
@@ -95,7 +105,8 @@ export const is = {
   loading: (v: unknown): v is LoadingMessage => isObj(v) && v['type'] === 'loading' && isReportKind(v['kind']) && isStr(v['specUri']),
   report: (v: unknown): v is ReportMessage =>
     isObj(v) && v['type'] === 'report' && isReportKind(v['kind']) && isStr(v['specUri']) && isStr(v['updatedAt']) && (v['requestMs'] === undefined || typeof v['requestMs'] === 'number') && isPanelModel(v['report']) && (v['report'] as PanelModel).kind === v['kind'],
-  error: (v: unknown): v is ErrorMessage => isObj(v) && v['type'] === 'error' && isReportKind(v['kind']) && isStr(v['specUri']) && isObj(v['error']) && isStr(v['error']['code']) && isStr(v['error']['message']),
+  error: (v: unknown): v is ErrorMessage =>
+    isObj(v) && v['type'] === 'error' && isReportKind(v['kind']) && isStr(v['specUri']) && isObj(v['error']) && isStr(v['error']['code']) && isStr(v['error']['message']) && (v['specName'] === undefined || v['specName'] === null || isStr(v['specName'])),
   exportDone: (v: unknown): v is ExportDoneMessage => isObj(v) && v['type'] === 'exportDone' && typeof v['ok'] === 'boolean' && isStr(v['message']),
   ready: (v: unknown): v is ReadyMessage => isObj(v) && v['type'] === 'ready',
   refresh: (v: unknown): v is RefreshMessage => isObj(v) && v['type'] === 'refresh',
@@ -108,6 +119,7 @@ export const is = {
     isStr(v['content']) &&
     v['content'].length <= maxExportChars &&
     (v['format'] === 'svg' ? /^<svg[\s>]/.test(v['content']) : v['content'].startsWith('data:image/png;base64,')),
+  drawn: (v: unknown): v is DrawnMessage => isObj(v) && v['type'] === 'drawn' && typeof v['ms'] === 'number' && Number.isFinite(v['ms']) && v['ms'] >= 0,
   exportMarkdown: (v: unknown): v is ExportMarkdownMessage => isObj(v) && v['type'] === 'exportMarkdown' && (v['to'] === 'clipboard' || v['to'] === 'file'),
 };
 
@@ -116,5 +128,5 @@ export function isHostMessage(v: unknown): v is HostMessage {
 }
 
 export function isPanelMessage(v: unknown): v is PanelMessage {
-  return is.ready(v) || is.refresh(v) || is.exportFigure(v) || is.exportMarkdown(v);
+  return is.ready(v) || is.refresh(v) || is.exportFigure(v) || is.exportMarkdown(v) || is.drawn(v);
 }

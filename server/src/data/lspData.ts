@@ -194,13 +194,14 @@ export class DataFeatures {
       }
       analysis = analyzeSpec(text, { settings: this.host.settings() });
     }
+    const specName = analysis.model?.name?.value ?? null;
     const target = dataTargets(analysis.model).find((t) => t.kind === kind);
     if (!analysis.model || !target) {
       const where = kind === 'calibration' ? '`judge.calibration.data`' : '`router.results`';
-      return { error: { code: 'no-data-path', message: `This spec names no ${kind} data file: set ${where} to a CSV, JSON Lines or Parquet file relative to the spec.` } };
+      return { error: { code: 'no-data-path', message: `This spec names no ${kind} data file: set ${where} to a CSV, JSON Lines or Parquet file relative to the spec.` }, specName };
     }
     const result = await this.service.report({ kind, specPath, dataPath: target.path, model: analysis.model, settings: this.host.settings(), workspaceRoots: this.roots, ...this.credentialsPart() });
     if (open) this.host.publish(uri);
-    return result;
+    return 'error' in result ? { ...result, specName } : result;
   }
 }

@@ -132,3 +132,11 @@ export interface RoutingPanelModel {
 
 export type PanelModel = CalibrationPanelModel | RoutingPanelModel;
 export type ReportKind = PanelModel['kind'];
+
+/**
+ * A tier as a legend or table names it: the flagship tier gets "(flagship)" unless its name already
+ * says so, so a tier called `flagship` reads "flagship" once, not "flagship (flagship)".
+ */
+export function tierLabel(tier: string, flagshipTier: string | null): string {
+  return tier === flagshipTier && !/flagship/i.test(tier) ? `${tier} (flagship)` : tier;
+}

@@ -3,7 +3,7 @@
 // same model the panels draw. Pure.
 import { escapeMarkdown, terminalText } from '../core/text/userText';
 import { basisDisagreements, incidentMoneyRows } from './incidentText';
-import type { CalibrationPanelModel, Estimate, PanelModel, RoutingPanelModel, SpearmanRow } from './panelModel';
+import { tierLabel, type CalibrationPanelModel, type Estimate, type PanelModel, type RoutingPanelModel, type SpearmanRow } from './panelModel';
 
 export function formatNumber(v: number | null | undefined, digits: number): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
@@ -94,7 +94,7 @@ function routingSections(r: RoutingPanelModel): Section[] {
     title: 'Tier shares (30-day baseline)',
     table: {
       header: ['tier', 'baseline share', 'last 1 h share'],
-      rows: r.shares.map((t) => [t.tier + (t.tier === r.flagshipTier ? ' (flagship)' : ''), formatPercent(t.baseline), formatPercent(t.points.at(-1)?.share ?? null)]),
+      rows: r.shares.map((t) => [tierLabel(t.tier, r.flagshipTier), formatPercent(t.baseline), formatPercent(t.points.at(-1)?.share ?? null)]),
     },
   });
   s.push({

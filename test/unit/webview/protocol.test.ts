@@ -49,6 +49,8 @@ describe('webview message guards', () => {
       { type: 'report', kind: 'calibration', specUri: uri, report: calibration, updatedAt: '2026-01-01T00:00:00Z' },
       { type: 'report', kind: 'routing', specUri: uri, report: routing, updatedAt: '2026-01-01T00:00:00Z' },
       { type: 'error', kind: 'routing', specUri: uri, error: { code: 'data-file-missing', message: 'x' } },
+      { type: 'error', kind: 'routing', specUri: uri, error: { code: 'no-data-path', message: 'x' }, specName: 'support-chat' },
+      { type: 'error', kind: 'routing', specUri: uri, error: { code: 'no-data-path', message: 'x' }, specName: null },
       { type: 'exportDone', ok: true, message: 'Saved' },
     ]) {
       assert.ok(isHostMessage(m), JSON.stringify(m).slice(0, 80));
@@ -66,6 +68,7 @@ describe('webview message guards', () => {
       { type: 'report', kind: 'calibration', specUri: uri, report: calibration }, // no updatedAt
       { type: 'error', kind: 'routing', specUri: uri, error: 'boom' },
       { type: 'error', kind: 'other', specUri: uri, error: { code: 'c', message: 'm' } },
+      { type: 'error', kind: 'routing', specUri: uri, error: { code: 'c', message: 'm' }, specName: { toString: 'x' } },
       { type: 'loading', kind: 'calibration' },
       { type: 'exportDone', ok: 'yes', message: 'm' },
       { type: 'unknown' },
@@ -82,6 +85,8 @@ describe('webview message guards', () => {
       { type: 'exportMarkdown', to: 'file' },
       { type: 'exportFigure', figure: 'spearman-by-month', format: 'svg', content: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
       { type: 'exportFigure', figure: 'tier-share', format: 'png', content: 'data:image/png;base64,iVBORw0KGgo=' },
+      { type: 'drawn', ms: 0 },
+      { type: 'drawn', ms: 12.5 },
     ]) {
       assert.ok(isPanelMessage(m), JSON.stringify(m));
       assert.ok(!isHostMessage(m));
@@ -99,6 +104,10 @@ describe('webview message guards', () => {
       { type: 'exportFigure', figure: 'ok', format: 'svg', content: `<svg>${'x'.repeat(maxExportChars)}` },
       { type: 'exportMarkdown', to: '/tmp/x' },
       { type: 'refresh ' },
+      { type: 'drawn', ms: -1 },
+      { type: 'drawn', ms: Number.NaN },
+      { type: 'drawn', ms: '12' },
+      { type: 'drawn' },
     ]) {
       assert.ok(!isPanelMessage(m), JSON.stringify(m).slice(0, 100));
     }
