@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { RequestType, type LanguageClient } from 'vscode-languageclient/node';
 import { clientCommands, requests, type AnalysisParams, type ReviewResult } from '../../server/src/protocol';
-import { verdictStatus } from './verdictStatus';
+import { isCurrentReview, verdictStatus } from './verdictStatus';
 
 const reviewRequest = new RequestType<AnalysisParams, ReviewResult, void>(requests.review);
 /** After the last diagnostics change, so a burst of publications asks once. */
@@ -78,6 +78,12 @@ class VerdictStatusItem implements vscode.Disposable {
       r = null;
     }
     if (generation !== this.generation) return;
+    // The verdict of another version of the document than the one on screen (it was edited while
+    // the review ran) is not shown: the edit's diagnostics schedule a review of the new version.
+    if (!isCurrentReview(r, doc, vscode.window.activeTextEditor?.document)) {
+      this.schedule(refreshDelayMs);
+      return;
+    }
     this.item.busy = false;
     if (!r) {
       this.item.text = vscode.l10n.t('EvalSpec');

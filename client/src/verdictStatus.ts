@@ -2,6 +2,7 @@
 // gates, errors, gates that did not run), in the words the review uses, and where it links (the
 // calibration report when its gate is BLOCKED, else the design review). Pure: the strings pass
 // through `t` (vscode.l10n.t in the extension) so they can be translated.
+import type { ReviewResult } from '../../server/src/protocol';
 import type { ReviewDocument } from '../../server/src/review/reviewTypes';
 import { plainLocalize, type Localize } from './localize';
 
@@ -39,4 +40,19 @@ export function verdictStatus(v: ReviewDocument['verdict'], t: Localize = plainL
     return { text: t('No errors; not every gate ran'), detail: `${counts(v, t)}; ${which}`, severity: 'warning', ...review };
   }
   return { text: t('Ready for sign-off'), detail: counts(v, t), severity: 'information', ...review };
+}
+
+interface VersionedDocument {
+  uri: { toString(): string };
+  version: number;
+}
+
+/**
+ * Whether a review answer may be shown: only on the document it was asked for, while that document
+ * is still at the version the review was made from (an edit during the review makes it another
+ * spec's verdict). "No verdict" (null) holds for any version.
+ */
+export function isCurrentReview(r: ReviewResult, asked: VersionedDocument, active: VersionedDocument | undefined): boolean {
+  if (!r) return true;
+  return active !== undefined && active.uri.toString() === asked.uri.toString() && r.version === active.version;
 }

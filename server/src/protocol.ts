@@ -23,9 +23,10 @@ export const requests = {
 
 /**
  * A spec's design review: the document (its verdict feeds the language status item) and its
- * Markdown ("EvalSpec: Export design review"); null when the document is not open.
+ * Markdown ("EvalSpec: Export design review"); null when the document is not open. `version` is the
+ * document version the review was made from: a client shows it only while that version is current.
  */
-export type ReviewResult = { document: ReviewDocument; markdown: string } | null;
+export type ReviewResult = { document: ReviewDocument; markdown: string; version: number } | null;
 
 export interface DataReportParams {
   /** The spec's URI; the spec need not be open (a restored panel asks before its editor opens). */

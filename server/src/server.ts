@@ -228,7 +228,7 @@ connection.onRequest(new RequestType<AnalysisParams, ReviewResult, void>(request
   const doc = documents.get(p.uri);
   if (!doc) return null;
   try {
-    return await reviewOpenSpec(doc, { settings: () => settings, previousText: (uri) => cache.previousText(uri), data });
+    return await reviewOpenSpec(doc, { settings: () => settings, previousText: (uri) => cache.previousText(uri), data }, () => documents.get(p.uri));
   } catch (e) {
     connection.console.error(`evalspec: review of ${p.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     return null;

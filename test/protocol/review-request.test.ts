@@ -43,6 +43,7 @@ describe('codeDescription and evalspec/review over stdio', () => {
     const { uri } = await server.openPath(examplePath, example);
     const r = (await server.connection.sendRequest(requests.review, { uri })) as ReviewResult;
     assert.ok(r);
+    assert.equal(r.version, 1, 'the document version the review was made from');
     assert.equal(r.document.verdict.status, 'blocked');
     assert.deepEqual(r.document.verdict.blockedGates.map((g) => g.gate), ['judge calibration']);
     assert.ok(r.document.verdict.findings.some((f) => f.code === 'golden-set-too-small'));

@@ -27,13 +27,19 @@ function shownPath(uri: string, host: ReviewHost): { shown: string; specPath: st
   return { shown: root ? relative(root, specPath).replace(/\\/g, '/') : specPath, specPath };
 }
 
-export async function reviewOpenSpec(doc: TextDocument, host: ReviewHost): Promise<ReviewResult> {
+/**
+ * `current()` is the document as the server holds it now: the review is of `doc` at its version when
+ * asked, and says which version that was; the data reports it waits for stop being retried once the
+ * document moved on.
+ */
+export async function reviewOpenSpec(doc: TextDocument, host: ReviewHost, current: () => TextDocument | undefined = () => doc): Promise<ReviewResult> {
   const { shown, specPath } = shownPath(doc.uri, host);
-  const opts: ReviewSpecOptions = { shown, specPath, text: doc.getText(), settings: host.settings() };
+  const version = doc.version;
+  const opts: ReviewSpecOptions = { shown, specPath, text: doc.getText(), settings: host.settings(), stillCurrent: () => current()?.version === version };
   const data = host.data.reviewData(doc.uri);
   if (data) opts.data = data;
   const previousText = host.previousText(doc.uri);
   if (previousText !== undefined) opts.baseline = { revision: 'HEAD', commit: null, previousText };
   const document = await reviewSpec(opts);
-  return { document, markdown: reviewMarkdown(document) };
+  return { document, markdown: reviewMarkdown(document), version };
 }

@@ -7,8 +7,10 @@ import { analyzeSpec, type EvalSpecSettings, type SpecDiagnostic } from '../core
 const ALL_FIGURES = { ms: Number.POSITIVE_INFINITY };
 import { analysisJson } from '../cli/report';
 import { dataDiagnostics } from '../data/dataDiagnostics';
-import { dataTargets } from '../data/dataJob';
+import { dataTargets, type DataJob } from '../data/dataJob';
 import type { DataReportService } from '../data/dataReports';
+import type { PanelModel } from '../data/panelModel';
+import type { DataReportResult } from '../protocol';
 import type { DataFileStatus } from '../data/specData';
 import { buildReview, type ReviewInput } from './reviewModel';
 import type { ReviewDocument } from './reviewTypes';
@@ -24,6 +26,26 @@ export interface ReviewSpecOptions {
   data?: { service: DataReportService; workspaceRoots: string[]; credentials?: { user?: string; password?: string } };
   /** The spec at the baseline revision; `previousText` absent when it did not exist there. */
   baseline?: { revision: string; commit: string | null; previousText?: string };
+  /** False once the text reviewed is no longer the spec's (the editor's document moved on). */
+  stillCurrent?: () => boolean;
+}
+
+/** How often a report that a newer request replaced is asked for again before the review gives up. */
+export const maxReportAttempts = 5;
+
+/**
+ * A data report for the review. A shared service (the language server's) cancels a computation when
+ * a newer request replaces it (settings or credentials changed, the spec was edited): `cancelled`
+ * says nothing about the data, so the review asks again and waits for the report that replaced it,
+ * rather than calling a gate BLOCKED on a report that never finished. It stops when the text it
+ * reviews is no longer current (that review is stale anyway) or after maxReportAttempts.
+ */
+async function settledReport(service: DataReportService, job: DataJob, stillCurrent: () => boolean): Promise<DataReportResult<PanelModel>> {
+  let result = await service.report(job);
+  for (let attempt = 1; attempt < maxReportAttempts && 'error' in result && result.error.code === 'cancelled' && stillCurrent(); attempt++) {
+    result = await service.report(job);
+  }
+  return result;
 }
 
 export async function reviewSpec(o: ReviewSpecOptions): Promise<ReviewDocument> {
@@ -38,7 +60,8 @@ export async function reviewSpec(o: ReviewSpecOptions): Promise<ReviewDocument> 
       files.push({ kind: t.kind, path: t.path, status: 'skipped' });
       continue;
     }
-    const result = await o.data.service.report({ kind: t.kind, specPath: o.specPath, dataPath: t.path, model: analysis.model!, settings: o.settings, workspaceRoots: o.data.workspaceRoots, ...(o.data.credentials ? { credentials: o.data.credentials } : {}) });
+    const job: DataJob = { kind: t.kind, specPath: o.specPath, dataPath: t.path, model: analysis.model!, settings: o.settings, workspaceRoots: o.data.workspaceRoots, ...(o.data.credentials ? { credentials: o.data.credentials } : {}) };
+    const result = await settledReport(o.data.service, job, o.stillCurrent ?? (() => true));
     data.push({ kind: t.kind, path: t.path, result });
     diagnostics.push(...dataDiagnostics(result, t.range, o.settings.severity, t.kind));
     files.push('error' in result ? { kind: t.kind, path: t.path, status: 'error', code: result.error.code } : { kind: t.kind, path: t.path, status: 'read' });

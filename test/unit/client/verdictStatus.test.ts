@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { specFileNameProblem } from '../../../client/src/specFileName';
-import { verdictStatus } from '../../../client/src/verdictStatus';
+import { isCurrentReview, verdictStatus } from '../../../client/src/verdictStatus';
 import type { ReviewDocument } from '../../../server/src/review/reviewTypes';
 
 type Verdict = ReviewDocument['verdict'];
@@ -58,5 +58,15 @@ describe('specFileNameProblem', () => {
     for (const bad of ['', '  ', '../x.evalspec.yaml', 'sub/x.evalspec.yaml', 'sub\\x.evalspec.yaml', '..', 'x.yaml', 'x.evalspec', 'x.evalspec.yaml.bak', 'a|b.evalspec.yaml', 'a\nb.evalspec.yaml', '.evalspec.yaml']) {
       assert.equal(typeof specFileNameProblem(bad), 'string', JSON.stringify(bad));
     }
+  });
+  it('a review answer is shown only for the document and version it was made from', () => {
+    const uri = { toString: () => 'file:///w/a.evalspec.yaml' };
+    const other = { toString: () => 'file:///w/b.evalspec.yaml' };
+    const answer = (version: number) => ({ document: { verdict: verdict({}) } as ReviewDocument, markdown: '', version });
+    assert.equal(isCurrentReview(answer(3), { uri, version: 3 }, { uri, version: 3 }), true);
+    assert.equal(isCurrentReview(answer(3), { uri, version: 3 }, { uri, version: 4 }), false, 'edited while the review ran');
+    assert.equal(isCurrentReview(answer(3), { uri, version: 3 }, { uri: other, version: 3 }), false, 'another editor is active now');
+    assert.equal(isCurrentReview(answer(3), { uri, version: 3 }, undefined), false);
+    assert.equal(isCurrentReview(null, { uri, version: 3 }, { uri, version: 9 }), true, 'no verdict holds for any version');
   });
 });
