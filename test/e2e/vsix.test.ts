@@ -1,14 +1,13 @@
-// The VSIX as a user installs it: exactly the files the extension loads (.vscodeignore), an
-// extension page (EXTENSION.md, packaged as extension/readme.md) whose images are in the VSIX and
-// whose links are absolute, and a manifest with real repository, homepage, bugs and icon fields.
+// The VSIX as a user installs it: exactly the files the extension loads (.vscodeignore; the list is
+// derived in test/support/shippedFiles.ts), an extension page (EXTENSION.md, packaged as
+// extension/readme.md) whose images are in the VSIX and whose links are absolute, and a manifest
+// with real repository, homepage, bugs and icon fields.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { report } from './harness';
 import { prepareExtension } from './prepare';
-import { repoRoot } from '../support/reference';
+import { expectedExtensionFiles, vsixEntry } from '../support/shippedFiles';
 
 function unzip(args: string[]): string {
   const r = spawnSync('unzip', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -16,39 +15,15 @@ function unzip(args: string[]): string {
   return r.stdout;
 }
 
-const expected = [
-  '[Content_Types].xml',
-  'extension.vsixmanifest',
-  'extension/changelog.md',
-  'extension/LICENSE.txt',
-  'extension/dist/client/extension.js',
-  'extension/dist/server/reportWorker.js',
-  'extension/dist/server/server.js',
-  'extension/dist/webview/panel.css',
-  'extension/dist/webview/panel.js',
-  'extension/images/calibration-panel.png',
-  'extension/images/editor.png',
-  'extension/images/icon.png',
-  'extension/language-configuration.json',
-  'extension/package.json',
-  'extension/package.nls.json',
-  'extension/readme.md',
-  'extension/schemas/evalspec.schema.json',
-  'extension/snippets/evalspec.json',
-  'extension/syntaxes/evalspec.tmLanguage.json',
-];
-
 describe('VSIX contents', () => {
   const { vsix } = prepareExtension();
   const files = unzip(['-Z1', vsix]).split('\n').filter(Boolean).sort();
 
   it('ships only what the extension loads', () => {
-    const walkthroughs = files.filter((f) => f.startsWith('extension/walkthroughs/'));
-    assert.deepEqual(files.filter((f) => !walkthroughs.includes(f)), [...expected].sort());
-    for (const f of walkthroughs) assert.match(f, /\.(md|png|svg)$/, `walkthrough media only: ${f}`);
-    // Every medium the walkthrough names ships.
-    const steps = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { steps: { media: Record<string, string> }[] }[] } }).contributes.walkthroughs[0]!.steps;
-    for (const s of steps) assert.ok(walkthroughs.includes(`extension/${s.media['markdown'] ?? s.media['image']}`), JSON.stringify(s.media));
+    // The files the manifest, its Markdown and the code load (test/support/shippedFiles.ts), as vsce
+    // names them in the VSIX, plus vsce's own two entries: nothing more, nothing less.
+    const expected = [...expectedExtensionFiles().map(vsixEntry), '[Content_Types].xml', 'extension.vsixmanifest'].sort();
+    assert.deepEqual(files, expected);
     report('VSIX files', String(files.length));
   });
 

@@ -59,7 +59,8 @@ describe('extension manifest', () => {
         assert.ok(ours.has(id) || /^workbench\./.test(id), `${s.id} links to ${id}, which no one contributes`);
       }
     }
-    assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!walkthroughs\/\*\*$/m);
+    // Each page ships: .vscodeignore names it (test/protocol/vsix-files.test.ts checks the whole list).
+    for (const s of steps) assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), new RegExp(`^!${(s.media.markdown ?? s.media.image!).replace(/[.]/g, '\\.')}$`, 'm'));
     assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!package\.nls\.json$/m);
   });
 
