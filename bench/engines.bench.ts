@@ -55,6 +55,8 @@ async function duck() {
 interface ChildRun {
   seconds: number;
   querySeconds: number;
+  /** Loading @duckdb/node-api (native), inside `seconds`. */
+  moduleSeconds: number;
   maxRssMiB: number;
   rows: number;
 }
@@ -110,14 +112,17 @@ async function statisticsSql(src: Parameters<typeof runEngine>[0], specDir: stri
 }
 
 type Row = string[];
-const HEAD: Row = ['engine', 'rows', 'EvalSpec run (load + describe + query + report)', 'peak RSS of EvalSpec', 'statistics query wall / CPU', 'own count wall', 'own 1-column scan wall / CPU', 'own 7-column scan wall / CPU', 'query ÷ count (wall)', 'query ÷ 1-column scan (wall / CPU)', 'query ÷ 7-column scan (wall / CPU)'];
+const HEAD: Row = ['engine', 'rows', 'EvalSpec run (load + describe + query + report)', 'peak RSS of EvalSpec', 'statistics query wall / CPU', 'own count wall', 'own 1-column scan wall / CPU', 'own 7-column scan wall / CPU', 'query ÷ count (wall)', 'query ÷ 1-column scan (wall / CPU)', 'query ÷ 7-column scan (wall / CPU)', 'load average (1 min) after the row'];
+
+/** The machine's 1-minute load average (2 cores here): the other work the timings shared the machine with. */
+const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 
 const sec = (x: number): string => (x < 0.1 ? x.toFixed(3) : x.toFixed(2));
 
 function row(engine: string, n: number, r: ChildRun, q: Timing, count: Timing, scan1: Timing, scan7: Timing): Row {
   const both = (t: Timing): string => `${sec(t.wall)} / ${sec(t.cpu)} s`;
   const ratio = (a: Timing, b: Timing): string => `${(a.wall / b.wall).toFixed(1)} / ${b.cpu > 0 ? (a.cpu / b.cpu).toFixed(1) : '–'}`;
-  return [engine, n.toLocaleString('en-US'), `${sec(r.seconds)} s`, `${r.maxRssMiB.toFixed(0)} MiB`, both(q), `${sec(count.wall)} s`, both(scan1), both(scan7), (q.wall / count.wall).toFixed(1), ratio(q, scan1), ratio(q, scan7)];
+  return [engine, n.toLocaleString('en-US'), `${sec(r.seconds)} s`, `${r.maxRssMiB.toFixed(0)} MiB`, both(q), `${sec(count.wall)} s`, both(scan1), both(scan7), (q.wall / count.wall).toFixed(1), ratio(q, scan1), ratio(q, scan7), load()];
 }
 
 async function duckdbRows(db: Duck, table: Row[]): Promise<void> {
@@ -188,14 +193,15 @@ async function midRows(db: Duck, table: Row[]): Promise<void> {
   const d = child(['duckdb', dir, `mid-${mid}.parquet`]);
   const b = child(['builtin', dir, `mid-${mid}.csv`]);
   const blank = (k: number): string[] => Array.from({ length: k }, () => '');
-  table.push(['duckdb, one Parquet file', mid.toLocaleString('en-US'), `${sec(d.seconds)} s`, `${d.maxRssMiB.toFixed(0)} MiB`, `${sec(d.querySeconds)} s (wall, in the run)`, ...blank(6)]);
-  table.push(['built-in reader, CSV', mid.toLocaleString('en-US'), `${sec(b.seconds)} s`, `${b.maxRssMiB.toFixed(0)} MiB`, ...blank(6), `DuckDB Parquet run ÷ built-in CSV run = ${(d.seconds / b.seconds).toFixed(2)}`]);
+  table.push(['duckdb, one Parquet file', mid.toLocaleString('en-US'), `${sec(d.seconds)} s`, `${d.maxRssMiB.toFixed(0)} MiB`, `${sec(d.querySeconds)} s (wall, in the run; module load ${sec(d.moduleSeconds)} s)`, ...blank(6), load()]);
+  table.push(['built-in reader, CSV', mid.toLocaleString('en-US'), `${sec(b.seconds)} s`, `${b.maxRssMiB.toFixed(0)} MiB`, ...blank(6), `DuckDB Parquet run ÷ built-in CSV run = ${(d.seconds / b.seconds).toFixed(2)}`, load()]);
 }
 
 (async () => {
   mkdirSync(dir, { recursive: true });
   const db = await duck();
   const table: Row[] = [HEAD];
+  console.log(`machine load average at the start: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores here)`);
   if (engines.includes('duckdb')) await duckdbRows(db, table);
   if (!engines.includes('clickhouse')) console.log('ClickHouse rows skipped (EVALSPEC_BENCH_ENGINES)');
   else if (clickhouseAvailable()) await clickhouseRows(table);
