@@ -41,6 +41,14 @@ threshold sweep's bins are sums of the histogram groups with the shadow bit (the
 nano-dollars and served quality are the sweep's; Σ quality_cheap and Σ quality_flagship come along).
 Only the columns the report reads are read.
 
+**What it costs** (bench/engines.bench.ts; callgrind instruction counts on two days of its 10M-row log,
+since timings on the shared 2-core machine moved 2× between identical runs): a plain scan of the seven
+columns 181 M instructions; the two grouping sets with \`count(*)\` only and raw keys — the floor of this
+form — 318 M (1.75×); this statement ~1,080 M (6×): the Parquet scan with its casts ~370 M, the
+row-level validity and conversions ~330 M (DuckDB evaluates ~30 operations per row), the hash
+aggregation with nine aggregates in two sets ~370 M. The previous form (13 aggregates in both sets, a
+\`CASE\` per key and per aggregate) was 1,184 M. The engine's own \`count(*)\` reads Parquet metadata only.
+
 **ClickHouse 18.16: three passes** (\`UNION ALL\`: per step and tier, per day and confidence, per sweep
 bin). It has no grouping sets; one pass that gives each row both keys with \`arrayJoin([1, 2])\` was
 measured and cost more server CPU (5M rows: 2.2–2.4 s against 1.4–1.5 s for the three passes), since
