@@ -12,7 +12,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 bash scripts/setup-editor.sh
 echo "[demo] building and packaging the extension (vsce runs the production build)"
-npx --no-install vsce package --no-dependencies --no-rewrite-relative-links --readme-path EXTENSION.md -o evalspec.vsix </dev/null
+node scripts/package-vsix.mjs evalspec.vsix </dev/null
 ls -l evalspec.vsix
 
 echo

@@ -32,20 +32,19 @@ export function prepareExtension(): PreparedExtension {
   const stamp = join(dir, 'built');
   mkdirSync(dir, { recursive: true });
   mkdirSync(join(repoRoot, 'out'), { recursive: true });
-  const vsce = join(repoRoot, 'node_modules', '.bin', 'vsce');
   const script = `
     set -e
     if [ -f "$STAMP" ]; then echo "[e2e] build: already done in this run"; exit 0; fi
     t1=$(date +%s%N)
-    # vsce runs the vscode:prepublish script (the production build) itself.
-    "$VSCE" package --no-dependencies --no-rewrite-relative-links --readme-path EXTENSION.md -o "$VSIX" </dev/null
+    # As npm run package does: vsce runs the vscode:prepublish script (the production build) itself.
+    node scripts/package-vsix.mjs "$VSIX" </dev/null
     t2=$(date +%s%N)
     echo "[e2e] vsce package (with the production build): $(( (t2 - t1) / 1000000 )) ms"
     touch "$STAMP"
   `;
   const r = spawnSync('flock', [join(repoRoot, 'out', '.e2e-build.lock'), 'sh', '-c', script], {
     cwd: repoRoot,
-    env: { ...process.env, STAMP: stamp, VSIX: vsix, VSCE: vsce },
+    env: { ...process.env, STAMP: stamp, VSIX: vsix },
     encoding: 'utf8',
   });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;

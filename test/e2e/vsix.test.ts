@@ -1,13 +1,16 @@
 // The VSIX as a user installs it: exactly the files the extension loads (.vscodeignore; the list is
 // derived in test/support/shippedFiles.ts), an extension page (EXTENSION.md, packaged as
-// extension/readme.md) whose images are in the VSIX and whose links are absolute, and a manifest
-// with real repository, homepage, bugs and icon fields.
+// extension/readme.md) whose images are https URLs of this version's tag and whose links are
+// absolute, and a manifest with real repository, homepage, bugs and icon fields.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { report } from './harness';
 import { prepareExtension } from './prepare';
-import { expectedExtensionFiles, vsixEntry } from '../support/shippedFiles';
+import { expectedExtensionFiles, markdownImages, vsixEntry } from '../support/shippedFiles';
+import { repoRoot } from '../support/reference';
 
 function unzip(args: string[]): string {
   const r = spawnSync('unzip', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -27,14 +30,20 @@ describe('VSIX contents', () => {
     report('VSIX files', String(files.length));
   });
 
-  it('the extension page renders: every image is in the VSIX, every link is absolute or an anchor', () => {
+  it("the extension page: every image an https URL of this version's tag naming a committed PNG, every link absolute", () => {
     const readme = unzip(['-p', vsix, 'extension/readme.md']);
     assert.doesNotMatch(readme, /scripts\/|npm run|CONTRIBUTING/, 'the extension page speaks to users, not developers');
+    // VS Code shows an extension page's images only from https (scripts/package-vsix.mjs): vsce
+    // rewrote EXTENSION.md's relative images to the repository at the tag v<version>.
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    const base = `https://raw.githubusercontent.com/evalspec/evalspec/v${version}/`;
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
-    assert.ok(images.length >= 2, 'the page shows screenshots');
+    assert.deepEqual(images, markdownImages('EXTENSION.md').map((p) => `${base}${p}`));
     for (const src of images) {
-      if (/^https:\/\//.test(src)) continue;
-      assert.ok(files.includes(`extension/${src}`), `image ${src} is not in the VSIX`);
+      const file = src.slice(base.length);
+      assert.match(file, /\.png$/, 'the Marketplace refuses SVG images');
+      assert.ok(existsSync(join(repoRoot, file)), `${file} is not in the repository`);
+      assert.ok(!files.includes(`extension/${file}`), `${file} ships though the page links it by URL`);
     }
     const links = [...readme.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
     for (const href of links) assert.match(href, /^(https:\/\/|#)/, `relative link ${href} would break on the extension page`);

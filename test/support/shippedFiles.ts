@@ -3,7 +3,8 @@
 // (test/protocol/vsix-files.test.ts through `vsce ls`; test/e2e/vsix.test.ts on the packaged VSIX).
 //  - the manifest: `main`, `icon`, and every string under `contributes` that names a file of the
 //    repository (language configuration, grammar, snippets, YAML schema, walkthrough media);
-//  - the images those Markdown files show (walkthrough steps, the extension page EXTENSION.md);
+//  - the images the walkthrough pages show (the extension page's images are https URLs of the
+//    release tag, not shipped: scripts/package-vsix.mjs says why);
 //  - the bundles the code loads by path at run time (RUNTIME_FILES, each checked against its source);
 //  - the manifest itself, its package.nls.json strings, the licence, changelog and extension page.
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -49,7 +50,7 @@ export function expectedExtensionFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
   const files = new Set<string>(['package.json', 'LICENSE', 'CHANGELOG.md', EXTENSION_PAGE, ...manifestFiles(manifest), ...RUNTIME_FILES.map((r) => r.file)]);
   if (/"%[\w.-]+%"/.test(readFileSync(join(repoRoot, 'package.json'), 'utf8'))) files.add('package.nls.json');
-  for (const f of [...files]) if (f.endsWith('.md')) for (const img of markdownImages(f)) files.add(img);
+  for (const f of [...files]) if (f.endsWith('.md') && f !== EXTENSION_PAGE && f !== 'CHANGELOG.md') for (const img of markdownImages(f)) files.add(img);
   return [...files].sort();
 }
 
