@@ -34,7 +34,7 @@ describe('router-shadow-alert-off', () => {
   it('fires on a sample too small to see the widening it alerts on, with the n it needs', () => {
     const need = pooledSampleSize(0.8, 0.77, { alpha: 0.05, power: 0.8 }).nPerGroup;
     // 1,000 QPS × 86,400 s × 70% cheap × 0.00001 = 604.8 a day.
-    const [d] = expectFinding('router-shadow-alert-off', at('⟦0.00001⟧', '24', '3'), ['about 605 cheap-tier completions a day', `needs ${need.toLocaleString('en-US')}`, 'the seed shadows 5%']);
+    const [d] = expectFinding('router-shadow-alert-off', at('⟦0.00001⟧', '24', '3'), ['about 605 cheap-tier completions a day', `needs ${need.toLocaleString('en-US')}`, 'the recommended sample is 5%']);
     assert.deepEqual(d!.data, { key: 'sample_fraction', value: 0.00001, recommended: 0.05 });
   });
   it('fires on a sample under a fifth of the seed even when traffic would resolve it, and without traffic', () => {
@@ -103,7 +103,7 @@ describe('safety cohorts', () => {
   const cohort = (extra: string) => variant(base, ['    - {name: long_context, share: 0.15}', `    - {name: long_context, share: 0.05}\n    - {name: safety, share: 0.10, expected_pass_rate: 0.95, ${extra}}`]);
   it('safety-cohort-borderline-labels fires without a borderline share, or under half', () => {
     expectFinding('safety-cohort-borderline-labels', cohort('safety: ⟦true⟧, refresh_on_safety_training: true'), ['Safety cohort safety does not say', '80% of them from the borderline slice (borderline_share: 0.80)']);
-    expectFinding('safety-cohort-borderline-labels', cohort('safety: true, borderline_share: ⟦0.3⟧, refresh_on_safety_training: true'), ['only 30% of its labels', 'the seed puts 80%']);
+    expectFinding('safety-cohort-borderline-labels', cohort('safety: true, borderline_share: ⟦0.3⟧, refresh_on_safety_training: true'), ['only 30% of its labels', 'the recommended split puts 80%']);
   });
   it('safety-cohort-borderline-labels passes at half and above, and on other cohorts', () => {
     expectClean('safety-cohort-borderline-labels', cohort('safety: true, borderline_share: 0.5, refresh_on_safety_training: true'));

@@ -31,7 +31,7 @@ describe('router-latency-budget-too-high', () => {
 
 describe('router-no-low-confidence-escalation', () => {
   it('fires on the router key when escalation is absent, and on a zero', () => {
-    expectFinding('router-no-low-confidence-escalation', variant(base, ['  escalate_lowest_confidence: 0.20\n', ''], ['router:\n', '⟦router⟧:\n']), ['sets no escalate_lowest_confidence', "0% of its least confident assignments against the seed's 20%"]);
+    expectFinding('router-no-low-confidence-escalation', variant(base, ['  escalate_lowest_confidence: 0.20\n', ''], ['router:\n', '⟦router⟧:\n']), ['sets no escalate_lowest_confidence', "0% of its least confident assignments against the recommended 20%"]);
     expectFinding('router-no-low-confidence-escalation', variant(base, ['escalate_lowest_confidence: 0.20', 'escalate_lowest_confidence: ⟦0⟧']), ['escalate_lowest_confidence is 0']);
   });
   it('passes when the bottom 20% escalate', () => {
@@ -96,9 +96,9 @@ describe('canary-gate-loose', () => {
   it('fires on each loose value with the excess', () => {
     const marked = variant(base, ['    hours: 48', '    hours: ⟦12⟧'], ['max_share_shift_pp: 3', 'max_share_shift_pp: ⟦5⟧'], ['max_quality_delta_pp: 1', 'max_quality_delta_pp: ⟦2.5⟧']);
     const [h, s, q] = expectFinding('canary-gate-loose', marked);
-    assert.match(h!.message, /shadow window of 12 h is 36 h short of the seed's 48 h/);
-    assert.match(s!.message, /tier-share shift of 5 pp is 2 pp over the seed's 3 pp/);
-    assert.match(q!.message, /quality delta of 2\.5 pp is 1\.5 pp over the seed's 1 pp/);
+    assert.match(h!.message, /shadow window of 12 h is 36 h short of the recommended 48 h/);
+    assert.match(s!.message, /tier-share shift of 5 pp is 2 pp over the recommended 3 pp/);
+    assert.match(q!.message, /quality delta of 2\.5 pp is 1\.5 pp over the recommended 1 pp/);
   });
   it('fires on the canary key for an unset limit', () => {
     expectFinding('canary-gate-loose', variant(base, ['    max_quality_delta_pp: 1\n', ''], ['  canary:\n', '  ⟦canary⟧:\n']), ['sets no max_quality_delta_pp']);

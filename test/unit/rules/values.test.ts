@@ -13,8 +13,8 @@ describe('router-alert-threshold-off', () => {
     // Ranges are the values: strip the keys from the marks.
     const marked = off.replace('⟦flagship_share_over_baseline_pp: 50⟧', 'flagship_share_over_baseline_pp: ⟦50⟧').replace('⟦min_p10_confidence: 0.05⟧', 'min_p10_confidence: ⟦0.05⟧').replace('⟦cost_share_over_moving_avg: 3.0⟧', 'cost_share_over_moving_avg: ⟦3.0⟧');
     const found = expectFinding('router-alert-threshold-off', marked);
-    assert.match(found[0]!.message, /\+50 pp over baseline fires only after a catastrophe.*The seed alerts at \+5 pp/);
-    assert.match(found[1]!.message, /0\.05 is 0\.5 below the seed's 0\.55/);
+    assert.match(found[0]!.message, /\+50 pp over baseline fires only after a catastrophe.*The recommended threshold is \+5 pp/);
+    assert.match(found[1]!.message, /0\.05 is 0\.5 below the recommended 0\.55/);
     assert.match(found[2]!.message, /3\.0× is a 200% rise over the 7-day average/);
   });
   it('fires on a p10 floor at a healthy router and a cost share at or below 1', () => {

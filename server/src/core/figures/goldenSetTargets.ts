@@ -33,7 +33,7 @@ export function precisionNote(m: EvalSpecModel, f: GoldenSetFigures, pn: Precisi
     substituted: `h = ${g.targetHalfWidth!.raw} ${scope}, confidence ${formatPercent(f.confidence, 2)}; cells: ${pn.cells.map((c) => `${c.metric}${c.cohort ? `@${c.cohort}` : ''} ${c.kind === 'mean' ? `sd ${c.sd}` : `p ${c.p}`} → ${formatCount(c.n)}`).join(', ')}`,
     result: `${formatCount(pn.total)} in total${split ? ` (${split})` : ''}. ${binding}. Every cell by Wald ${formatCount(pn.waldTotal)}, Wilson ${formatCount(pn.wilsonTotal)}, Clopper-Pearson ${formatCount(pn.exactTotal)}`,
     caveats: [
-      ...(pn.seedFormulaTotal !== undefined && pn.seedFormulaTotal !== pn.total ? [`The seed's ⌈z²p(1−p)/h² × cohorts⌉ gives ${formatCount(pn.seedFormulaTotal)}, which cannot give every cohort its ${formatCount(pn.perCohort)}; the total shown is ${formatCount(pn.perCohort)} × ${pn.cohortSizes.length}.`] : []),
+      ...(pn.seedFormulaTotal !== undefined && pn.seedFormulaTotal !== pn.total ? [`The textbook formula ⌈z²p(1−p)/h² × cohorts⌉ gives ${formatCount(pn.seedFormulaTotal)}, which cannot give every cohort its ${formatCount(pn.perCohort)}; the total shown is ${formatCount(pn.perCohort)} × ${pn.cohortSizes.length}.`] : []),
       `A ${halfWidthText(cell, pn.targetHalfWidth)} half-width is precision on one model; detecting a change of that size between two models is a power question and needs far more (set detect_change).`,
     ],
   });

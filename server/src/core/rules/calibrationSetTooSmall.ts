@@ -19,7 +19,7 @@ export const calibrationSetTooSmall: Rule = {
     const min = settings.thresholds.minCalibrationExamples;
     if (!e || e.value >= min) return [];
     const data: CalibrationSetTooSmallData = { examples: e.value, min };
-    return [{ range: e.range, message: `A calibration set of ${e.value} examples is below the ${min} the seed recommends (${min - e.value} short): too few to tell a judge at ρ 0.75 from one at 0.6.`, data }];
+    return [{ range: e.range, message: `A calibration set of ${e.value} examples is below the ${min} EvalSpec recommends (${min - e.value} short): too few to tell a judge at ρ 0.75 from one at 0.6.`, data }];
   },
   fix(d, { model, parsed }) {
     const e = model.judge?.calibration?.examples;

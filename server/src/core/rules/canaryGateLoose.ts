@@ -34,7 +34,7 @@ export const canaryGateLoose: Rule = {
       if (k.l) {
         if (!k.loose(k.l.value)) continue;
         const data: CanaryGateLooseData = { key: k.key, value: k.l.value, limit: k.limit };
-        out.push({ range: k.l.range, message: `A ${k.what} of ${k.l.raw}${k.unit} is ${formatNumber(Math.abs(k.l.value - k.limit))}${k.unit} ${k.dir} the seed's ${k.limit}${k.unit}: ${k.key === 'hours' ? 'too short a shadow run to see a day-over-day traffic cycle twice' : 'the gate would promote a router that moves traffic or quality more than the alerts tolerate'}. Tighten it to ${k.limit}${k.unit}.`, data });
+        out.push({ range: k.l.range, message: `A ${k.what} of ${k.l.raw}${k.unit} is ${formatNumber(Math.abs(k.l.value - k.limit))}${k.unit} ${k.dir} the recommended ${k.limit}${k.unit}: ${k.key === 'hours' ? 'too short a shadow run to see a day-over-day traffic cycle twice' : 'the gate would promote a router that moves traffic or quality more than the alerts tolerate'}. Tighten it to ${k.limit}${k.unit}.`, data });
       } else if (!has(k.key)) {
         const data: CanaryGateLooseData = { key: k.key, value: null, limit: k.limit };
         out.push({ range: c.keyRange, message: `The canary gate sets no ${k.key}, so the ${k.what} is unlimited: set it to ${k.limit}${k.unit}.`, data });

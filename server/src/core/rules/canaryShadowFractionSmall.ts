@@ -35,7 +35,7 @@ export const canaryShadowFractionSmall: Rule = {
     if (!qps) {
       if (f.value >= MIN_SHADOW_FRACTION_NO_TRAFFIC) return [];
       const data: CanaryShadowFractionSmallData = { recommended: SEED_SHADOW_FRACTION };
-      return [{ range: f.range, message: `A shadow fraction of ${f.raw} is too small to judge a canary on (the seed shadows ${formatPercent(SEED_SHADOW_FRACTION)}); give traffic.qps to size it from the quality delta the gate allows.`, data }];
+      return [{ range: f.range, message: `A shadow fraction of ${f.raw} is too small to judge a canary on (the recommended shadow fraction is ${formatPercent(SEED_SHADOW_FRACTION)}); give traffic.qps to size it from the quality delta the gate allows.`, data }];
     }
     const d = (c.maxQualityDeltaPp?.value ?? settings.thresholds.canaryMaxQualityDeltaPp) / 100;
     const p = sizingMetrics(model)[0]?.p ?? 0.8;
@@ -46,7 +46,7 @@ export const canaryShadowFractionSmall: Rule = {
     if (shadow >= need) return [];
     const needed = need / (qps * 3600 * hours);
     const data: CanaryShadowFractionSmallData = { recommended: needed <= SEED_SHADOW_FRACTION ? SEED_SHADOW_FRACTION : Math.min(1, ceil2(needed)) };
-    return [{ range: f.range, message: `A shadow fraction of ${f.raw} sends about ${formatCount(shadow)} requests through the canary in ${hours} h, but telling a ${formatPp(d, 2)} quality delta at p = ${p} needs ${formatCount(need)} (80% power): the gate would pass on noise. Shadow at least ${formatPercent(needed, 3)}${data.recommended === SEED_SHADOW_FRACTION ? `; the seed shadows ${formatPercent(SEED_SHADOW_FRACTION)}` : ''}.`, data }];
+    return [{ range: f.range, message: `A shadow fraction of ${f.raw} sends about ${formatCount(shadow)} requests through the canary in ${hours} h, but telling a ${formatPp(d, 2)} quality delta at p = ${p} needs ${formatCount(need)} (80% power): the gate would pass on noise. Shadow at least ${formatPercent(needed, 3)}${data.recommended === SEED_SHADOW_FRACTION ? `; the recommended sample is ${formatPercent(SEED_SHADOW_FRACTION)}` : ''}.`, data }];
   },
   fix(d, { model, parsed }) {
     const f = model.router?.canary?.shadowFraction;

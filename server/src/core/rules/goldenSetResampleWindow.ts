@@ -29,7 +29,7 @@ export const goldenSetResampleWindow: Rule = {
     }
     if (r.value <= RESAMPLE_DAYS) return [];
     const data: GoldenSetResampleWindowData = { kind: 'wide', days: r.value };
-    return [{ range: r.range, message: `Re-sampling from the last ${r.value} days mixes in traffic up to ${r.value - RESAMPLE_DAYS} days older than the seed's ${RESAMPLE_DAYS}-day window: the set lags the traffic the new model will meet.`, data }];
+    return [{ range: r.range, message: `Re-sampling from the last ${r.value} days mixes in traffic up to ${r.value - RESAMPLE_DAYS} days older than the recommended ${RESAMPLE_DAYS}-day window: the set lags the traffic the new model will meet.`, data }];
   },
   fix(d, { model, parsed }) {
     const data = d.data as GoldenSetResampleWindowData | undefined;

@@ -33,17 +33,17 @@ function valueFindings(s: SpotCheckModel, calibrationData: string | undefined): 
   const out: RuleFinding[] = [];
   const e = s.examples;
   if (e && e.value < SPOT_CHECK_MIN_EXAMPLES) {
-    out.push({ range: e.range, message: `A spot-check of ${e.raw} items is too few to read ρ from: the seed labels 50–100 items from the current week's traffic each time.`, data: { kind: 'value', key: 'examples', recommended: String(SPOT_CHECK_MIN_EXAMPLES) } satisfies JudgeSpotCheckData });
+    out.push({ range: e.range, message: `A spot-check of ${e.raw} items is too few to read ρ from: a spot-check labels 50–100 items from the current week's traffic each time.`, data: { kind: 'value', key: 'examples', recommended: String(SPOT_CHECK_MIN_EXAMPLES) } satisfies JudgeSpotCheckData });
   }
   const w = s.windowDays;
   if (w && w.value > SPOT_CHECK_WINDOW_DAYS) {
     out.push({ range: w.range, message: `Items drawn from the last ${w.raw} days are not the current week's traffic: a drift that began this week is diluted by ${w.value - SPOT_CHECK_WINDOW_DAYS} older days. Draw from the last ${SPOT_CHECK_WINDOW_DAYS}.`, data: { kind: 'value', key: 'window_days', recommended: String(SPOT_CHECK_WINDOW_DAYS) } satisfies JudgeSpotCheckData });
   }
   if (s.every && rarer(s.every.value, 'monthly')) {
-    out.push({ range: s.every.range, message: `A ${s.every.value} spot-check lets judge drift run for months before anyone sees ρ fall: the seed spot-checks monthly at minimum.`, data: { kind: 'value', key: 'every', recommended: 'monthly' } satisfies JudgeSpotCheckData });
+    out.push({ range: s.every.range, message: `A ${s.every.value} spot-check lets judge drift run for months before anyone sees ρ fall: spot-check monthly at minimum.`, data: { kind: 'value', key: 'every', recommended: 'monthly' } satisfies JudgeSpotCheckData });
   }
   if (s.duringTraining && rarer(s.duringTraining.value, 'weekly')) {
-    out.push({ range: s.duringTraining.range, message: `A ${s.duringTraining.value} spot-check during active training misses the checkpoints that change the model's style week by week: the seed spot-checks weekly during training runs.`, data: { kind: 'value', key: 'during_training', recommended: 'weekly' } satisfies JudgeSpotCheckData });
+    out.push({ range: s.duringTraining.range, message: `A ${s.duringTraining.value} spot-check during active training misses the checkpoints that change the model's style week by week: spot-check weekly during training runs.`, data: { kind: 'value', key: 'during_training', recommended: 'weekly' } satisfies JudgeSpotCheckData });
   }
   if (s.data && calibrationData !== undefined && s.data.value.trim().replace(/^\.\//, '') === calibrationData.trim().replace(/^\.\//, '')) {
     out.push({ range: s.data.range, message: `The spot-check reads the calibration set itself (${s.data.value}): a judge tuned on those items agrees with them whatever this week's traffic looks like. Label fresh items from the current week's traffic into a file of their own.`, data: { kind: 'same-data' } satisfies JudgeSpotCheckData });
@@ -63,7 +63,7 @@ export const judgeSpotCheck: Rule = {
     const s = cal.spotCheck;
     if (!s) {
       if (cal.node.kind === 'map' && cal.node.entries.some((e) => e.key === 'spot_check')) return []; // invalid: the schema reports it
-      return [{ range: cal.keyRange, message: "No rolling spot-check: the calibration set was drawn once, and as traffic shifts the judge's agreement with humans can fall (0.85 to 0.62 in six months in the seed) without anyone re-running ρ. Label 50–100 items from the current week's traffic monthly, weekly during active training (calibration.spot_check).", data: { kind: 'missing' } satisfies JudgeSpotCheckData }];
+      return [{ range: cal.keyRange, message: "No rolling spot-check: the calibration set was drawn once, and as traffic shifts the judge's agreement with humans can fall (0.85 to 0.62 in six months in one reported case) without anyone re-running ρ. Label 50–100 items from the current week's traffic monthly, weekly during active training (calibration.spot_check).", data: { kind: 'missing' } satisfies JudgeSpotCheckData }];
     }
     const out = valueFindings(s, cal.data?.value);
     const missing = (['window_days', 'every', 'during_training'] as const).filter((k) => !(s.node.kind === 'map' && s.node.entries.some((e) => e.key === k)));
@@ -85,7 +85,7 @@ export const judgeSpotCheck: Rule = {
     if (!s) return [];
     if (data.kind === 'keys') {
       const edit = insertEntries(ctx.parsed, s.node, seedEntries().filter((e) => (data.missing as string[]).includes(e.key)));
-      return edit ? [{ title: `Add ${data.missing.join(', ')} (the seed's values)`, edits: [edit], isPreferred: true }] : [];
+      return edit ? [{ title: `Add ${data.missing.join(', ')} (the recommended values)`, edits: [edit], isPreferred: true }] : [];
     }
     if (data.kind === 'value') {
       const l = data.key === 'examples' ? s.examples : data.key === 'window_days' ? s.windowDays : data.key === 'every' ? s.every : s.duringTraining;

@@ -45,6 +45,6 @@ export const ledgerFailureModeMissing: Rule = {
       range = e.range;
       text += e.newText;
     }
-    return range ? [{ title: `Add the ${added.join(', ')} row${added.length === 1 ? '' : 's'} (the seed's values, to edit)`, edits: [{ range, newText: text }], isPreferred: true }] : [];
+    return range ? [{ title: `Add the ${added.join(', ')} row${added.length === 1 ? '' : 's'} (the recommended values, to edit)`, edits: [{ range, newText: text }], isPreferred: true }] : [];
   },
 };

@@ -96,7 +96,7 @@ export const ledgerTooFewRows: Rule = {
       chosen.push({ kind, id });
     }
     const items = chosen.map((c) => ledgerRowTemplate(c.kind, c.id, ctx));
-    const title = `Add ${chosen.length} ledger row${chosen.length === 1 ? '' : 's'} from the seed's templates (${chosen.map((c) => c.id).join(', ')})`;
+    const title = `Add ${chosen.length} ledger row${chosen.length === 1 ? '' : 's'} from the recommended templates (${chosen.map((c) => c.id).join(', ')})`;
     const l = ctx.model.ledger;
     if (l && l.node.kind === 'seq' && l.node.items.length > 0) {
       const edits = [];

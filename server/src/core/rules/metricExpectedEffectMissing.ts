@@ -16,7 +16,7 @@ export const metricExpectedEffectMissing: Rule = {
       const pr = m.predicts;
       if (!pr?.onlineMetric || pr.expectedEffect) continue;
       const id = m.id?.value ?? `metrics[${i}]`;
-      out.push({ range: pr.keyRange, message: `Metric ${id} predicts ${pr.onlineMetric.value} but not by how much: state the expected effect (the seed: "+1pp offline -> +0.5pp online") so the first launches can confirm the bridge or flag ${id} as a vanity metric.`, data: { metric: id } });
+      out.push({ range: pr.keyRange, message: `Metric ${id} predicts ${pr.onlineMetric.value} but not by how much: state the expected effect (for example: "+1pp offline -> +0.5pp online") so the first launches can confirm the bridge or flag ${id} as a vanity metric.`, data: { metric: id } });
     }
     return out;
   },

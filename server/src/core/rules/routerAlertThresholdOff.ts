@@ -25,7 +25,7 @@ export const routerAlertThresholdOff: Rule = {
   code: 'router-alert-threshold-off',
   section: 'router',
   defaultSeverity: 'warning',
-  summary: 'A router alert threshold is so far from the seed\'s (5 pp, 0.55, 1.10) that the alert never fires or always fires.',
+  summary: 'A router alert threshold is so far from the recommended values (5 pp, 0.55, 1.10) that the alert never fires or always fires.',
   check({ model, settings }) {
     const a = model.router?.alerts;
     if (!a) return [];
@@ -33,17 +33,17 @@ export const routerAlertThresholdOff: Rule = {
     const out = [];
     const f = a.flagshipShareOverBaselinePp;
     if (f && f.value > 2 * t.flagshipShareOverBaselinePp) {
-      out.push({ range: f.range, message: `A flagship-share alert at +${f.raw} pp over baseline fires only after a catastrophe: router drift is slow and linear, and at 1K QPS a 20% flagship bleed costs about $119K a day. The seed alerts at +${t.flagshipShareOverBaselinePp} pp.`, data: { key: 'flagship_share_over_baseline_pp', value: f.value, recommended: t.flagshipShareOverBaselinePp } satisfies RouterAlertThresholdOffData });
+      out.push({ range: f.range, message: `A flagship-share alert at +${f.raw} pp over baseline fires only after a catastrophe: router drift is slow and linear, and at 1K QPS a 20% flagship bleed costs about $119K a day. The recommended threshold is +${t.flagshipShareOverBaselinePp} pp.`, data: { key: 'flagship_share_over_baseline_pp', value: f.value, recommended: t.flagshipShareOverBaselinePp } satisfies RouterAlertThresholdOffData });
     }
     const p = a.minP10Confidence;
     if (p && (p.value < t.minP10Confidence - 0.2 || p.value >= HEALTHY_P10)) {
-      const why = p.value >= HEALTHY_P10 ? `at or above a healthy router's p10 (about ${HEALTHY_P10}), so it fires on a router that is fine` : `${formatNumber(t.minP10Confidence - p.value)} below the seed's ${t.minP10Confidence}, so it fires only when nearly every request is a guess`;
-      out.push({ range: p.range, message: `A p10-confidence floor of ${p.raw} is ${why}. The seed alerts under ${t.minP10Confidence}.`, data: { key: 'min_p10_confidence', value: p.value, recommended: t.minP10Confidence } satisfies RouterAlertThresholdOffData });
+      const why = p.value >= HEALTHY_P10 ? `at or above a healthy router's p10 (about ${HEALTHY_P10}), so it fires on a router that is fine` : `${formatNumber(t.minP10Confidence - p.value)} below the recommended ${t.minP10Confidence}, so it fires only when nearly every request is a guess`;
+      out.push({ range: p.range, message: `A p10-confidence floor of ${p.raw} is ${why}. The recommended floor is ${t.minP10Confidence}.`, data: { key: 'min_p10_confidence', value: p.value, recommended: t.minP10Confidence } satisfies RouterAlertThresholdOffData });
     }
     const c = model.router?.alerts?.costShareOverMovingAvg;
     if (c && (c.value <= 1 || c.value > MAX_COST_SHARE)) {
       const why = c.value <= 1 ? `${c.value < 1 ? 'below' : 'at'} the moving average itself, so it fires on every ordinary hour` : `a ${formatNumber((c.value - 1) * 100, 0)}% rise over the 7-day average before it fires`;
-      out.push({ range: c.range, message: `A cost-share alert at ${c.raw}× is ${why}. The seed alerts at ${t.costShareOverMovingAvg.toFixed(2)}× (110% of the 7-day moving average).`, data: { key: 'cost_share_over_moving_avg', value: c.value, recommended: t.costShareOverMovingAvg } satisfies RouterAlertThresholdOffData });
+      out.push({ range: c.range, message: `A cost-share alert at ${c.raw}× is ${why}. The recommended threshold is ${t.costShareOverMovingAvg.toFixed(2)}× (110% of the 7-day moving average).`, data: { key: 'cost_share_over_moving_avg', value: c.value, recommended: t.costShareOverMovingAvg } satisfies RouterAlertThresholdOffData });
     }
     return out;
   },
@@ -54,6 +54,6 @@ export const routerAlertThresholdOff: Rule = {
     const l = data.key === 'flagship_share_over_baseline_pp' ? a.flagshipShareOverBaselinePp : data.key === 'min_p10_confidence' ? a.minP10Confidence : a.costShareOverMovingAvg;
     if (!l) return [];
     const text = data.key === 'cost_share_over_moving_avg' ? data.recommended.toFixed(2) : String(data.recommended);
-    return [{ title: `Set ${data.key} to ${text} (the seed's value)`, edits: [replaceNode(parsed, l.node, text)], isPreferred: true }];
+    return [{ title: `Set ${data.key} to ${text} (the recommended value)`, edits: [replaceNode(parsed, l.node, text)], isPreferred: true }];
   },
 };

@@ -19,7 +19,7 @@ export const routerNoLowConfidenceEscalation: Rule = {
     if (!e && r.node.kind === 'map' && r.node.entries.some((x) => x.key === 'escalate_lowest_confidence')) return [];
     return [{
       range: e?.range ?? r.keyRange,
-      message: `${e ? `escalate_lowest_confidence is ${e.raw}` : 'The router sets no escalate_lowest_confidence'}, so it escalates 0% of its least confident assignments against the seed's 20%: borderline requests are committed to the cheap tier, where a wrong answer costs more than the mid-tier call it saved. Escalate the bottom 20% by confidence (escalate_lowest_confidence: 0.20).`,
+      message: `${e ? `escalate_lowest_confidence is ${e.raw}` : 'The router sets no escalate_lowest_confidence'}, so it escalates 0% of its least confident assignments against the recommended 20%: borderline requests are committed to the cheap tier, where a wrong answer costs more than the mid-tier call it saved. Escalate the bottom 20% by confidence (escalate_lowest_confidence: 0.20).`,
       data: { escalate: e?.value ?? null },
     }];
   },

@@ -50,7 +50,7 @@ function fractionFinding(model: EvalSpecModel): RuleFinding | undefined {
   if (f.value > MAX_FRACTION) {
     const perDay = cheapPerDay(model);
     const calls = perDay ? ` (about ${formatCount(perDay * f.value)} flagship-judge calls a day)` : '';
-    return at(SHADOW_SAMPLE_FRACTION, `Shadowing ${formatPercent(f.value)} of cheap-tier completions through the flagship judge${calls} pays a second, flagship-priced call on a large part of the cheap tier for a signal a ${formatPercent(SHADOW_SAMPLE_FRACTION)} sample already resolves. The seed shadows ${formatPercent(SHADOW_SAMPLE_FRACTION)}.`);
+    return at(SHADOW_SAMPLE_FRACTION, `Shadowing ${formatPercent(f.value)} of cheap-tier completions through the flagship judge${calls} pays a second, flagship-priced call on a large part of the cheap tier for a signal a ${formatPercent(SHADOW_SAMPLE_FRACTION)} sample already resolves. The recommended sample is ${formatPercent(SHADOW_SAMPLE_FRACTION)}.`);
   }
   const perDay = cheapPerDay(model);
   const d = (s.qualityDeltaPp?.value ?? SHADOW_QUALITY_DELTA_PP) / 100;
@@ -61,10 +61,10 @@ function fractionFinding(model: EvalSpecModel): RuleFinding | undefined {
   if (perDay && need && perDay * f.value < need) {
     const needed = need / perDay;
     const recommended = needed <= SHADOW_SAMPLE_FRACTION ? SHADOW_SAMPLE_FRACTION : Math.min(1, ceil2(needed));
-    return at(recommended, `A ${formatPercent(f.value, 3)} shadow sample re-scores about ${formatCount(perDay * f.value)} cheap-tier completions a day, but telling a ${formatNumber(d * 100, 2)} pp widening at p = ${p} needs ${formatCount(need)} (95%, 80% power): the alert would fire on noise or never. Shadow at least ${formatPercent(needed, 3)}${recommended === SHADOW_SAMPLE_FRACTION ? `; the seed shadows ${formatPercent(SHADOW_SAMPLE_FRACTION)}` : ''}.`);
+    return at(recommended, `A ${formatPercent(f.value, 3)} shadow sample re-scores about ${formatCount(perDay * f.value)} cheap-tier completions a day, but telling a ${formatNumber(d * 100, 2)} pp widening at p = ${p} needs ${formatCount(need)} (95%, 80% power): the alert would fire on noise or never. Shadow at least ${formatPercent(needed, 3)}${recommended === SHADOW_SAMPLE_FRACTION ? `; the recommended sample is ${formatPercent(SHADOW_SAMPLE_FRACTION)}` : ''}.`);
   }
   if (f.value < MIN_FRACTION) {
-    return at(SHADOW_SAMPLE_FRACTION, `A ${formatPercent(f.value, 3)} shadow sample is under a fifth of the seed's ${formatPercent(SHADOW_SAMPLE_FRACTION)}: too thin a slice of the cheap tier to show a quality drift on its borderline requests. The seed shadows ${formatPercent(SHADOW_SAMPLE_FRACTION)}.`);
+    return at(SHADOW_SAMPLE_FRACTION, `A ${formatPercent(f.value, 3)} shadow sample is under a fifth of the recommended ${formatPercent(SHADOW_SAMPLE_FRACTION)}: too thin a slice of the cheap tier to show a quality drift on its borderline requests. The recommended sample is ${formatPercent(SHADOW_SAMPLE_FRACTION)}.`);
   }
   return undefined;
 }
@@ -73,7 +73,7 @@ export const routerShadowAlertOff: Rule = {
   code: 'router-shadow-alert-off',
   section: 'router',
   defaultSeverity: 'warning',
-  summary: "A shadow-judge alert value is far from the seed's (5% sample, 24 h delay, +3 pp): the alert never fires, fires on noise, or sees drift days late.",
+  summary: "A shadow-judge alert value is far from the recommended values (5% sample, 24 h delay, +3 pp): the alert never fires, fires on noise, or sees drift days late.",
   check({ model }) {
     const s = model.router?.alerts?.shadowJudge;
     if (!s) return [];
@@ -82,12 +82,12 @@ export const routerShadowAlertOff: Rule = {
     if (f) out.push(f);
     const h = s.delayHours;
     if (h && h.value > 2 * SHADOW_DELAY_HOURS) {
-      out.push({ range: h.range, message: `A ${h.raw}-hour shadow delay sees a quality drift ${formatNumber(h.value / 24, 1)} days after it starts, while every cheap-tier answer in between is served at the lower quality. The seed re-scores on a ${SHADOW_DELAY_HOURS}-hour delay.`, data: { key: 'delay_hours', value: h.value, recommended: SHADOW_DELAY_HOURS } satisfies RouterShadowAlertOffData });
+      out.push({ range: h.range, message: `A ${h.raw}-hour shadow delay sees a quality drift ${formatNumber(h.value / 24, 1)} days after it starts, while every cheap-tier answer in between is served at the lower quality. The recommended alert re-scores on a ${SHADOW_DELAY_HOURS}-hour delay.`, data: { key: 'delay_hours', value: h.value, recommended: SHADOW_DELAY_HOURS } satisfies RouterShadowAlertOffData });
     }
     const q = s.qualityDeltaPp;
     if (q && (q.value > 2 * SHADOW_QUALITY_DELTA_PP || (q.value >= 0.1 && q.value < SHADOW_QUALITY_DELTA_PP / 2))) {
       const why = q.value > 2 * SHADOW_QUALITY_DELTA_PP ? 'lets a slow drift widen the cheap tier\'s quality gap that far before anyone is paged' : 'pages on day-to-day noise in the shadowed sample';
-      out.push({ range: q.range, message: `A shadow-judge alert at +${q.raw} pp ${why}. The seed alerts when the delta widens by more than ${SHADOW_QUALITY_DELTA_PP} pp over its rolling baseline.`, data: { key: 'quality_delta_pp', value: q.value, recommended: SHADOW_QUALITY_DELTA_PP } satisfies RouterShadowAlertOffData });
+      out.push({ range: q.range, message: `A shadow-judge alert at +${q.raw} pp ${why}. The recommended alert fires when the delta widens by more than ${SHADOW_QUALITY_DELTA_PP} pp over its rolling baseline.`, data: { key: 'quality_delta_pp', value: q.value, recommended: SHADOW_QUALITY_DELTA_PP } satisfies RouterShadowAlertOffData });
     }
     return out;
   },
@@ -98,6 +98,6 @@ export const routerShadowAlertOff: Rule = {
     const l = data.key === 'sample_fraction' ? s.sampleFraction : data.key === 'delay_hours' ? s.delayHours : s.qualityDeltaPp;
     if (!l) return [];
     const text = String(Number(data.recommended.toPrecision(2)));
-    return [{ title: `Set ${data.key} to ${text}${data.recommended === (data.key === 'sample_fraction' ? SHADOW_SAMPLE_FRACTION : data.key === 'delay_hours' ? SHADOW_DELAY_HOURS : SHADOW_QUALITY_DELTA_PP) ? " (the seed's value)" : ''}`, edits: [replaceNode(parsed, l.node, text)], isPreferred: true }];
+    return [{ title: `Set ${data.key} to ${text}${data.recommended === (data.key === 'sample_fraction' ? SHADOW_SAMPLE_FRACTION : data.key === 'delay_hours' ? SHADOW_DELAY_HOURS : SHADOW_QUALITY_DELTA_PP) ? " (the recommended value)" : ''}`, edits: [replaceNode(parsed, l.node, text)], isPreferred: true }];
   },
 };

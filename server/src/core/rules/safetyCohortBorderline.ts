@@ -19,7 +19,7 @@ export const safetyCohortBorderline: Rule = {
   code: 'safety-cohort-borderline-labels',
   section: 'golden_set',
   defaultSeverity: 'warning',
-  summary: 'A safety cohort does not draw most of its human labels (the seed: 80%) from its borderline slice.',
+  summary: 'A safety cohort does not draw most of its human labels (recommended: 80%) from its borderline slice.',
   check({ model }) {
     const out: RuleFinding[] = [];
     (model.goldenSet?.cohorts?.items ?? []).forEach((c, i) => {
@@ -30,7 +30,7 @@ export const safetyCohortBorderline: Rule = {
         if (c.node.kind === 'map' && c.node.entries.some((e) => e.key === 'borderline_share')) return; // invalid: the schema reports it
         out.push({ range: c.safety.range, message: `Safety cohort ${name} does not say how many of its labels come from the borderline slice: labels drawn like traffic are mostly easy cases, and a judge that misses the borderline ones still scores well. Draw ${formatPercent(SAFETY_BORDERLINE_SHARE)} of them from the borderline slice (borderline_share: ${SAFETY_BORDERLINE_SHARE.toFixed(2)}).`, data: { cohort: i, kind: 'missing' } satisfies SafetyCohortBorderlineData });
       } else if (b.value < MOST) {
-        out.push({ range: b.range, message: `Safety cohort ${name} draws only ${formatPercent(b.value)} of its labels from the borderline slice, so most labels go to easy cases where a missed refusal never shows. Draw most of them there: the seed puts ${formatPercent(SAFETY_BORDERLINE_SHARE)} on the borderline slice.`, data: { cohort: i, kind: 'low' } satisfies SafetyCohortBorderlineData });
+        out.push({ range: b.range, message: `Safety cohort ${name} draws only ${formatPercent(b.value)} of its labels from the borderline slice, so most labels go to easy cases where a missed refusal never shows. Draw most of them there: the recommended split puts ${formatPercent(SAFETY_BORDERLINE_SHARE)} on the borderline slice.`, data: { cohort: i, kind: 'low' } satisfies SafetyCohortBorderlineData });
       }
     });
     return out;
