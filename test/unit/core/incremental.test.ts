@@ -113,6 +113,23 @@ describe('incremental analysis', () => {
     assert.ok(note(a) && note(a) === note(b), 'golden-set figures replayed');
   });
 
+  it('replays figures that never read what an edit changed, and recomputes those that did', () => {
+    const session = new AnalysisSession();
+    const note = (x: SpecAnalysis, prefix: string) => x.figures.notes.find((n) => n.id.startsWith(prefix));
+    const a = analyzeSpec(large, { session, today });
+    const d = large.indexOf('description: ', large.indexOf('metrics:')) + 'description: '.length;
+    // The metrics part is read again (its text changed), but no sizing figure reads a description.
+    const b = analyzeSpec(`${large.slice(0, d)}x${large.slice(d)}`, { session, today });
+    assert.notEqual(a.model?.metrics, b.model?.metrics);
+    for (const prefix of ['goldenSet', 'cadence']) assert.ok(note(a, prefix) && note(a, prefix) === note(b, prefix), `${prefix} figures replayed`);
+    // A primary metric's expected pass rate is read by the sizing: the figures are computed again.
+    const p = large.indexOf('expected_pass_rate: ', large.indexOf('metrics:')) + 'expected_pass_rate: '.length;
+    const text = `${large.slice(0, p)}0.5${large.slice(large.indexOf('\n', p))}`;
+    const c = analyzeSpec(text, { session, today });
+    assert.notEqual(note(b, 'goldenSet'), note(c, 'goldenSet'));
+    assert.equal(visible(c), visible(analyzeSpec(text, { today })));
+  });
+
   it('falls back to a whole parse where pieces cannot stand alone, with the same result', () => {
     const cases = [
       'a: &x 1\nb: *x\n', // an alias across sections

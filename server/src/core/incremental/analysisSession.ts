@@ -8,6 +8,7 @@ import type { EvalSpecModel, SectionPart } from '../model/spec';
 import type { FigureRunner } from '../figures';
 import { FigureSink, type FigureNote } from '../figures/types';
 import { IncrementalSpecParser } from '../parse/incrementalParse';
+import { ReadRecorder } from './readRecorder';
 import type { MapEntry, ParsedSpec, ParseLimits, SpecNode } from '../parse/specTree';
 import type { JsonSchema } from '../schema/jsonSchema';
 import type { ValidationReuse } from '../schema/validate';
@@ -19,14 +20,14 @@ interface Kept<T> {
   result: T;
 }
 
-/** What a figure section read: a model field or an earlier section's JSON, and the object it found. */
+/** An earlier section's JSON that a figure section read, and the object it found. */
 interface Dependency {
-  from: 'model' | 'json';
   key: string;
   seen: unknown;
 }
 
 interface FigureOutput {
+  model: ReadRecorder;
   deps: Dependency[];
   json: [string, unknown][];
   notes: FigureNote[];
@@ -100,15 +101,11 @@ export class AnalysisSession {
   /** A figure runner that replays a section's output while everything it read is unchanged. */
   readonly figureRunner: FigureRunner = (section, m, sink, compute) => {
     const kept = this.figures.get(section);
-    if (kept && kept.deps.every((d) => current(d, m, sink) === d.seen)) return replay(kept, sink) as never;
+    if (kept && kept.deps.every((d) => sink.json[d.key] === d.seen) && kept.model.unchanged(m)) return replay(kept, sink) as never;
     const out = record(m, sink, compute);
     this.figures.set(section, out);
     return replay(out, sink) as never;
   };
-}
-
-function current(d: Dependency, m: EvalSpecModel, sink: FigureSink): unknown {
-  return d.from === 'model' ? (m as unknown as Record<string, unknown>)[d.key] : sink.json[d.key];
 }
 
 function replay(out: FigureOutput, sink: FigureSink): unknown {
@@ -122,31 +119,32 @@ function replay(out: FigureOutput, sink: FigureSink): unknown {
 /** Runs a figure section against recording views of the model and of the JSON written so far. */
 function record<R>(m: EvalSpecModel, sink: FigureSink, compute: (m: EvalSpecModel, sink: FigureSink) => R): FigureOutput {
   const deps: Dependency[] = [];
-  const seen = (from: Dependency['from'], key: string, value: unknown) => {
-    if (!deps.some((d) => d.from === from && d.key === key)) deps.push({ from, key, seen: value });
+  const seen = (key: string, value: unknown) => {
+    if (!deps.some((d) => d.key === key)) deps.push({ key, seen: value });
     return value;
   };
   const own: Record<string, unknown> = {};
   const written: string[] = [];
-  const model = new Proxy(m, { get: (t, k, r) => (typeof k === 'string' ? seen('model', k, Reflect.get(t, k, r)) : Reflect.get(t, k, r)) });
+  const recorder = new ReadRecorder(m);
   const json = new Proxy(own, {
-    get: (t, k) => (typeof k !== 'string' ? undefined : k in t ? t[k] : seen('json', k, sink.json[k])),
+    get: (t, k) => (typeof k !== 'string' ? undefined : k in t ? t[k] : seen(k, sink.json[k])),
     set: (t, k, v) => {
       if (typeof k !== 'string') return false;
       if (!(k in t)) written.push(k);
       t[k] = v;
       return true;
     },
-    has: (t, k) => (typeof k === 'string' ? k in t || seen('json', k, sink.json[k]) !== undefined : false),
+    has: (t, k) => (typeof k === 'string' ? k in t || seen(k, sink.json[k]) !== undefined : false),
   });
   const local = new FigureSink(json);
-  const out: FigureOutput = { deps, json: [], notes: local.notes, lines: local.lines };
+  const out: FigureOutput = { model: recorder, deps, json: [], notes: local.notes, lines: local.lines };
   try {
-    out.result = compute(model, local);
+    out.result = compute(recorder.view<EvalSpecModel>(), local);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     out.error = e;
   }
-  out.json = written.map((k) => [k, own[k]]);
+  // What the section hands on must not hold the recording views: each is swapped for its object.
+  [out.json, out.result] = recorder.finish([written.map((k): [string, unknown] => [k, own[k]]), out.result, out.notes]);
   return out;
 }
