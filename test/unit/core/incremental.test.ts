@@ -130,6 +130,21 @@ describe('incremental analysis', () => {
     assert.equal(visible(c), visible(analyzeSpec(text, { today })));
   });
 
+  it('computes again only the ledger row an edit changed', () => {
+    const session = new AnalysisSession();
+    const rows = (x: SpecAnalysis) => x.figures.notes.filter((n) => n.id.startsWith('ledger.'));
+    const a = analyzeSpec(large, { session, today });
+    const i = large.indexOf('cost_multiplier: ', large.indexOf('ledger:')) + 'cost_multiplier: '.length;
+    const text = `${large.slice(0, i)}1${large.slice(i)}`;
+    const b = analyzeSpec(text, { session, today });
+    const [before, after] = [rows(a), rows(b)];
+    assert.ok(before.length > 10 && before.length === after.length);
+    const changed = after.filter((n, k) => n !== before[k]);
+    assert.equal(changed.length, 1, 'one row computed again, the others kept');
+    assert.notEqual(changed[0]!.hint, before[after.indexOf(changed[0]!)]!.hint);
+    assert.equal(visible(b), visible(analyzeSpec(text, { today })));
+  });
+
   it('falls back to a whole parse where pieces cannot stand alone, with the same result', () => {
     const cases = [
       'a: &x 1\nb: *x\n', // an alias across sections

@@ -3,7 +3,7 @@
 // look at and checks the verdict; the output never keeps a recording view.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deepEqual, ReadRecorder } from '../../../server/src/core/incremental/readRecorder';
+import { deepEqual, ReadRecorder, wholeValue } from '../../../server/src/core/incremental/readRecorder';
 
 type Model = { a: { value: number; range: { line: number } }; note?: string; items: { id: string; text: string }[]; extra?: Record<string, number> };
 
@@ -71,6 +71,19 @@ describe('read recorder', () => {
     const n = base();
     n.items[0]!.text = 'kept whole, so any field counts';
     assert.equal(rec.unchanged(n), false);
+  });
+
+  it('hands a computation that uses all of an object the object itself, compared whole', () => {
+    const { rec, out } = recorded((m) => JSON.stringify(wholeValue(m.items[1])));
+    assert.equal(out, '{"id":"y","text":"two"}');
+    assert.equal(wholeValue(out), out);
+    assert.equal(rec.unchanged(base()), true);
+    const m = base();
+    m.items[1]!.text = 'changed';
+    assert.equal(rec.unchanged(m), false, 'a field read only through the whole object is a change');
+    const n = base();
+    n.items[0]!.text = 'changed';
+    assert.equal(rec.unchanged(n), true, 'another item is not');
   });
 
   it('stops recording when finished', () => {

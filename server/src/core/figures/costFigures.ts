@@ -1,5 +1,5 @@
-// Cost figures of a spec: the traffic baseline, the router's blended price, and the incident-cost
-// ledger (overrun, cost per detection window, detection-window sensitivity, churn, coverage gap).
+// Cost figures of a spec: the traffic baseline and the router's blended price (the incident-cost
+// ledger is ledgerFigures.ts).
 // All money is exact decimal arithmetic in the costs module; this file only wires spec values in.
 import type Decimal from 'decimal.js';
 import {
@@ -7,24 +7,13 @@ import {
   blendedDailyCost,
   blendedPricePer1M,
   cheapTierShare,
-  coverageGapOverstatement,
-  dailyChurnCost,
-  detectionWindowSensitivity,
-  durationMinutes,
   boundedDecimalString,
-  formatExact,
-  formatMultiplier,
   formatUsd,
-  formatUsdRounded,
-  incidentCost,
-  pricedWindows,
-  trafficShiftIncident,
-  sessionsPerDay,
   shadowTrafficBudget,
   tierShareSum,
   type RouterTier,
 } from '../costs';
-import type { EvalSpecModel, LedgerRowModel } from '../model/spec';
+import type { EvalSpecModel } from '../model/spec';
 import { exactInput, formatPp } from './format';
 import type { FigureSink } from './types';
 import { tierRoles } from '../model/tierRoles';
@@ -124,145 +113,4 @@ export function routerFigures(m: EvalSpecModel, out: FigureSink): void {
       // Inputs the formula rejects (e.g. a flagship cheaper than the cheap tier) are reported by rules.
     }
   }
-}
-
-interface WindowCost {
-  window: string;
-  minutes: string;
-  cost: string;
-}
-
-export function ledgerFigures(m: EvalSpecModel, out: FigureSink): void {
-  const rows = m.ledger?.rows ?? [];
-  if (rows.length === 0) return;
-  const baseline = baselineOf(m);
-  const json: Record<string, unknown>[] = [];
-  out.json['ledger'] = json;
-  for (const row of rows) {
-    const id = row.id?.value ?? '(unnamed row)';
-    const kind = row.kind?.value;
-    const entry: Record<string, unknown> = { id, kind };
-    json.push(entry);
-    if (kind === 'traffic_shift') trafficShift(row, id, baseline, entry, out);
-    else if (kind === 'quality_regression') qualityRegression(m, row, id, entry, out);
-    else if (kind === 'coverage_gap') coverageGap(row, id, entry, out);
-  }
-}
-
-interface Sensitivity {
-  from: string;
-  to: string;
-  ratio: string;
-}
-
-function windows(row: LedgerRowModel, perDay: Decimal): { costs: WindowCost[]; labels: string[]; sens: Sensitivity[]; overall?: Sensitivity } | undefined {
-  const det = row.detection;
-  if (!det || det.length === 0) return undefined;
-  const costs: WindowCost[] = [];
-  const labels: string[] = [];
-  const mins: Decimal[] = [];
-  // The one money model of a detection window (costs/trafficShiftIncident.ts), shared with the routing report.
-  const unsorted = pricedWindows(perDay, det.map((d) => d.value));
-  if (unsorted.length !== det.length) return undefined; // a window that is not a duration: the rules report it
-  // Shortest first, whatever order the spec lists them in: a step's ratio is longer ÷ shorter
-  // ([24h, 5m, 4h] gave "24h→5m 0×").
-  const priced = [...unsorted].sort((a, b) => a.minutes.cmp(b.minutes));
-  for (const p of priced) {
-    mins.push(p.minutes);
-    costs.push({ window: p.window, minutes: ex(p.minutes), cost: ex(p.cost) });
-    labels.push(`${p.window} ${formatUsdRounded(p.cost)}`);
-  }
-  const sens: { from: string; to: string; ratio: string }[] = [];
-  for (let i = 1; i < priced.length; i++) {
-    if (mins[i - 1]!.isZero() || mins[i]!.isZero() || mins[i - 1]!.eq(mins[i]!)) continue;
-    sens.push({ from: priced[i - 1]!.window, to: priced[i]!.window, ratio: ex(detectionWindowSensitivity(mins[i - 1]!, mins[i]!)) });
-  }
-  // The row's sensitivity: its longest window against its shortest (the product of the steps).
-  let overall: Sensitivity | undefined;
-  if (det.length >= 2) {
-    let lo = 0;
-    let hi = 0;
-    mins.forEach((m, i) => {
-      if (m.lt(mins[lo]!)) lo = i;
-      if (m.gt(mins[hi]!)) hi = i;
-    });
-    if (!mins[lo]!.isZero() && lo !== hi) overall = { from: priced[lo]!.window, to: priced[hi]!.window, ratio: ex(detectionWindowSensitivity(mins[lo]!, mins[hi]!)) };
-  }
-  return { costs, labels, sens, overall };
-}
-
-function trafficShift(row: LedgerRowModel, id: string, baseline: Decimal | undefined, entry: Record<string, unknown>, out: FigureSink): void {
-  if (!row.share || !row.costMultiplier) return;
-  if (!baseline) {
-    entry['undefinedBecause'] = 'the traffic block (qps, avg_output_tokens, price_per_1m_output_tokens) is missing or invalid, so there is no baseline to shift';
-    return;
-  }
-  const overrun = trafficShiftIncident(exactInput(row.share), exactInput(row.costMultiplier), baseline, []).overrunPerDay;
-  entry['overrunPerDay'] = ex(overrun);
-  const w = windows(row, overrun);
-  if (w) {
-    entry['detectionWindows'] = w.costs;
-    entry['sensitivity'] = w.sens;
-    if (w.overall) entry['sensitivityOverall'] = w.overall;
-  }
-  const sensText = w?.sens.map((s) => `${s.from}→${s.to} ${formatMultiplier(s.ratio)}`).join(', ');
-  out.note({
-    id: `ledger.${id}`,
-    anchor: row.keyRange,
-    hint: `overrun ${formatUsd(overrun)}/day${w ? ` · ${w.labels.join(' · ')}` : ''}${sensText ? ` · ${sensText}` : ''}`,
-    title: `Incident cost: ${id}`,
-    formula: 'overrun/day = share × (multiplier − 1) × baseline; cost = overrun/day × window ÷ 24 h; sensitivity = long window ÷ short window',
-    substituted: `${row.share.raw} × (${row.costMultiplier.raw} − 1) × ${formatUsd(baseline)}`,
-    result: `${formatUsd(overrun)} per day${w ? `; ${w.costs.map((c) => `${c.window}: ${formatUsd(c.cost)}`).join(', ')}` : ''}${sensText ? `; ${sensText}` : ''}${w?.overall ? `; ${w.overall.from} against ${w.overall.to}: ${formatMultiplier(w.overall.ratio)}` : ''}`,
-    caveats: ['The (multiplier − 1) counts only the excess: the baseline already pays for the shifted requests once.', 'Shortening detection cuts this cost in proportion; it is the largest lever on incident cost.'],
-  });
-  out.lines.push(`ledger ${id}: overrun ${formatUsd(overrun)}/day${w ? `; ${w.costs.map((c) => `${c.window} ${formatUsd(c.cost)}`).join(', ')}` : ''}${sensText ? `; sensitivity ${sensText}` : ''}`);
-}
-
-function qualityRegression(m: EvalSpecModel, row: LedgerRowModel, id: string, entry: Record<string, unknown>, out: FigureSink): void {
-  if (!row.cohortShare || !row.abandonmentIncrease || !row.valuePerSession) return;
-  let sessions: Decimal | string | undefined = row.sessionsPerDay ? exactInput(row.sessionsPerDay).toString() : m.traffic?.sessionsPerDay ? exactInput(m.traffic.sessionsPerDay).toString() : undefined;
-  if (!sessions && m.traffic?.qps && m.traffic.requestsPerSession) sessions = sessionsPerDay(exactInput(m.traffic.qps), exactInput(m.traffic.requestsPerSession));
-  if (!sessions) {
-    entry['undefinedBecause'] = 'sessions per day are unknown: set traffic.sessions_per_day (or requests_per_session), or sessions_per_day on the row';
-    return;
-  }
-  const churn = dailyChurnCost({ cohortShare: exactInput(row.cohortShare), abandonmentIncrease: exactInput(row.abandonmentIncrease), sessionsPerDay: sessions, valuePerSession: exactInput(row.valuePerSession) });
-  entry['lostShare'] = ex(churn.lostShare);
-  entry['lostSessionsPerDay'] = ex(churn.lostSessionsPerDay);
-  entry['churnCostPerDay'] = ex(churn.costPerDay);
-  const w = windows(row, churn.costPerDay);
-  if (w) {
-    entry['detectionWindows'] = w.costs;
-    entry['sensitivity'] = w.sens;
-    if (w.overall) entry['sensitivityOverall'] = w.overall;
-  }
-  out.note({
-    id: `ledger.${id}`,
-    anchor: row.keyRange,
-    hint: `${formatPp(Number(churn.lostShare))} of sessions lost · ${formatUsd(churn.costPerDay)}/day${w ? ` · ${w.labels.join(' · ')}` : ''}`,
-    title: `Churn cost of a quality regression: ${id}`,
-    formula: 'lost share = cohort share × abandonment increase; cost/day = lost share × sessions/day × value per session',
-    substituted: `${row.cohortShare.raw} × ${row.abandonmentIncrease.raw} × ${formatExact(sessions)} × $${row.valuePerSession.raw}`,
-    result: `${formatExact(churn.lostSessionsPerDay)} sessions and ${formatUsd(churn.costPerDay)} per day`,
-    caveats: ['Value per session is a placeholder for your product\'s lifetime value; the churn compounds week over week while no cost alert fires.'],
-  });
-  out.lines.push(`ledger ${id}: ${formatExact(churn.lostSessionsPerDay)} lost sessions/day, ${formatUsd(churn.costPerDay)}/day`);
-}
-
-function coverageGap(row: LedgerRowModel, id: string, entry: Record<string, unknown>, out: FigureSink): void {
-  if (!row.uncoveredShare || !row.passRateGap) return;
-  const over = coverageGapOverstatement(exactInput(row.uncoveredShare), exactInput(row.passRateGap));
-  entry['qualityOverstatedBy'] = ex(over);
-  out.note({
-    id: `ledger.${id}`,
-    anchor: row.keyRange,
-    hint: `eval overstates quality by ${formatPp(Number(over))}`,
-    title: `Quality overstated by a coverage gap: ${id}`,
-    formula: 'overstatement = uncovered share × pass-rate gap',
-    substituted: `${row.uncoveredShare.raw} × ${row.passRateGap.raw}`,
-    result: `${formatPp(Number(over))}: the golden set reports the legacy pass rate while production runs that much lower`,
-    caveats: ['Re-sample the golden set from recent traffic when coverage falls; refresh at 75%.'],
-  });
-  out.lines.push(`ledger ${id}: quality overstated by ${formatPp(Number(over))}`);
 }

@@ -3,7 +3,8 @@
 // figure is never silently wrong and never takes the analysis down.
 import type { EvalSpecModel } from '../model/spec';
 import type { SpecDiagnostic } from '../types';
-import { ledgerFigures, routerFigures, trafficFigures } from './costFigures';
+import { routerFigures, trafficFigures } from './costFigures';
+import { ledgerFigures } from './ledgerFigures';
 import { allocationFigures } from './allocationFigures';
 import { cadenceFigures } from './cadenceFigures';
 import { costMetricsFigures, tenantFigures } from './economicsFigures';

@@ -20,7 +20,7 @@ class Read {
   /** Own-property tests (Object.entries, spread and JSON ask before they read), with their answers. */
   own?: Map<PropertyKey, boolean>;
   /** The object's own keys, when the section listed them (Object.keys, entries, spread, JSON). */
-  keys?: string;
+  keys?: (string | symbol)[];
   /** The object left the section in its output: compared whole, by value. */
   whole = false;
   view?: object;
@@ -35,10 +35,10 @@ function isPlain(v: unknown): v is object {
   return proto === Object.prototype || proto === null;
 }
 
-function keyList(o: object): string {
-  return Reflect.ownKeys(o)
-    .map((k) => String(k))
-    .join('\u0000');
+function sameKeys(a: readonly (string | symbol)[], b: readonly (string | symbol)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The traps of one recording view: every read is noted in `read` while the recorder is active. */
@@ -65,8 +65,9 @@ class Recording implements ProxyHandler<object> {
   }
 
   ownKeys(t: object): ArrayLike<string | symbol> {
-    if (this.recorder.active) this.read.keys = keyList(t);
-    return Reflect.ownKeys(t);
+    const keys = Reflect.ownKeys(t);
+    if (this.recorder.active) this.read.keys = keys;
+    return [...keys];
   }
 
   getOwnPropertyDescriptor(t: object, k: PropertyKey): PropertyDescriptor | undefined {
@@ -108,13 +109,23 @@ export class ReadRecorder {
   }
 }
 
-function unwrap(v: unknown, visited: Set<object>): unknown {
+/**
+ * The object behind a recording view, for a computation that uses all of it (a cache key of its whole
+ * value): the section then depends on its whole value, compared by value, and reads it at full speed.
+ * Anything else is returned as it is.
+ */
+export function wholeValue<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   const read = (v as { [READ]?: Read })[READ];
-  if (read) {
-    read.whole = true;
-    return read.seen;
-  }
+  if (!read) return v;
+  read.whole = true;
+  return read.seen as T;
+}
+
+function unwrap(v: unknown, visited: Set<object>): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const whole = wholeValue(v);
+  if (whole !== v) return whole;
   if (!isPlain(v) || visited.has(v)) return v;
   visited.add(v);
   const o = v as Record<PropertyKey, unknown>;
@@ -130,7 +141,7 @@ function same(read: Read, now: unknown): boolean {
   if (Object.is(now, read.seen)) return true;
   if (read.whole) return deepEqual(read.seen, now);
   if (!isPlain(read.seen) || !isPlain(now) || Array.isArray(read.seen) !== Array.isArray(now)) return false;
-  if (read.keys !== undefined && keyList(now) !== read.keys) return false;
+  if (read.keys !== undefined && !sameKeys(Reflect.ownKeys(now), read.keys)) return false;
   if (read.has) for (const [k, v] of read.has) if (Reflect.has(now, k) !== v) return false;
   if (read.own) for (const [k, v] of read.own) if ((Reflect.getOwnPropertyDescriptor(now, k) !== undefined) !== v) return false;
   if (read.children) for (const [k, child] of read.children) if (!same(child, Reflect.get(now, k) as unknown)) return false;
