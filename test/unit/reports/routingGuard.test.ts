@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { analyzeSpec, defaultSettings } from '../../../server/src/core';
 import { routingReport, type RoutingReport } from '../../../server/src/core/reports';
 import { binomialUpperTail } from '../../../server/src/core/stats/binomialUpperTail';
-import { costShareNull, costSharePValue } from '../../../server/src/core/reports/costShareGuard';
+import { costShareBelow, costShareNull, costSharePValue } from '../../../server/src/core/reports/costShareGuard';
 import { seededRandom } from '../../../server/src/core/stats/seededRandom';
 import { routingOptions } from '../../../server/src/data/coreReports';
 import { routingBatch, type RequestRow } from './helpers';
@@ -55,6 +55,25 @@ describe('flagship-share alert: sampling-noise guard', () => {
       direct += c * p ** k * (1 - p) ** (n - k);
     }
     assert.ok(Math.abs(binomialUpperTail(20, n, p) / direct - 1) < 1e-9, `${binomialUpperTail(20, n, p)} vs ${direct}`);
+  });
+
+  it('the early-stopping decision equals the full p-value against alpha, also for alphas at and around the p-value', () => {
+    const nulls = [costShareNull([700, 220, 80], [700 * 192, 220 * 1024, 80 * 7680], 2)!, costShareNull([900, 100], [900, 900], 1)!, costShareNull([500, 300, 200], [500 * 3, 300 * 5, 200 * 40], 2)!];
+    let checked = 0;
+    let passing = 0;
+    for (const h of nulls) {
+      for (const n of [1, 12, 30, 72, 400, 3000]) {
+        for (let s = 0.01; s < 1.0001; s += 0.037) {
+          const p = costSharePValue(s, n, h);
+          for (const alpha of [0.05 / 8640, 1e-12, 0.01, 0.5, p, p * (1 + 1e-12), p * (1 - 1e-12), p * 1.001, p / 1.001]) {
+            assert.equal(costShareBelow(s, n, h, alpha), p <= alpha, `s ${s}, n ${n}, alpha ${alpha}, p ${p}`);
+            checked++;
+            if (p <= alpha) passing++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 1000 && passing > 100 && checked - passing > 100, `${checked} cases, ${passing} passing`);
   });
 
   for (const seed of [1, 2, 3, 4, 5]) {
@@ -104,6 +123,25 @@ describe('cost-share alert: sampling-noise guard', () => {
       assert.ok(p <= last, `p-value must fall as the observed share rises (${s}: ${p} after ${last})`);
       last = p;
     }
+  });
+
+  it('the early-stopping decision equals the full p-value against alpha, also for alphas at and around the p-value', () => {
+    const nulls = [costShareNull([700, 220, 80], [700 * 192, 220 * 1024, 80 * 7680], 2)!, costShareNull([900, 100], [900, 900], 1)!, costShareNull([500, 300, 200], [500 * 3, 300 * 5, 200 * 40], 2)!];
+    let checked = 0;
+    let passing = 0;
+    for (const h of nulls) {
+      for (const n of [1, 12, 30, 72, 400, 3000]) {
+        for (let s = 0.01; s < 1.0001; s += 0.037) {
+          const p = costSharePValue(s, n, h);
+          for (const alpha of [0.05 / 8640, 1e-12, 0.01, 0.5, p, p * (1 + 1e-12), p * (1 - 1e-12), p * 1.001, p / 1.001]) {
+            assert.equal(costShareBelow(s, n, h, alpha), p <= alpha, `s ${s}, n ${n}, alpha ${alpha}, p ${p}`);
+            checked++;
+            if (p <= alpha) passing++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 1000 && passing > 100 && checked - passing > 100, `${checked} cases, ${passing} passing`);
   });
 
   for (const seed of [1, 2, 3, 4, 5]) {

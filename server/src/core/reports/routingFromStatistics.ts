@@ -36,7 +36,7 @@ import { p10FromOrderStatistics } from './confidenceCounts';
 import { NANO, moneyFromNano } from './money';
 import { incidentFromGrid } from './routingIncident';
 import { incidentMoney, scaleFactor } from './incidentMoney';
-import { costShareNull, costSharePValue } from './costShareGuard';
+import { costShareBelow, costShareNull, costSharePValue } from './costShareGuard';
 import { DAY_MS, MAX_TIER_CODES, type RoutingStatistics } from './routingStatistics';
 import type { AlertFiring, AlertKind, AlertStatus, DayPoint, HourPoint, RoutingReport, RoutingReportOptions, TierFigures } from './routingTypes';
 import { thresholdSweep } from './thresholdSweep';
@@ -367,7 +367,7 @@ function costShareWindow(g: RoutingGrid, status: AlertStatus, w: RollingWindow, 
     threshold = r.threshold.toFixed();
   }
   if (!fires) return;
-  const guard = costGuard(g, hist, w, cs);
+  const guard = costGuard(g, hist, w, cs, status.first === null);
   if (!guard.passes) {
     status.suppressed = (status.suppressed ?? 0) + 1;
     return;
@@ -379,16 +379,21 @@ function costShareWindow(g: RoutingGrid, status: AlertStatus, w: RollingWindow, 
   status.first.guard = { requests: w.total, flagship: w.flag, baselineShare: guard.flagshipShare, pValue: guard.pValue, alpha: guard.alpha, minWindowRequests: st.minWindowRequests };
 }
 
-/** The cost-share alert's sampling-noise guard (costShareGuard.ts) against the moving-average days. */
-function costGuard(g: RoutingGrid, hist: readonly number[], w: RollingWindow, cs: number): { passes: boolean; pValue: number; alpha: number; flagshipShare: number } {
+/**
+ * The cost-share alert's sampling-noise guard (costShareGuard.ts) against the moving-average days.
+ * `withPValue` false: only the decision is needed (pValue is then NaN).
+ */
+function costGuard(g: RoutingGrid, hist: readonly number[], w: RollingWindow, cs: number, withPValue: boolean): { passes: boolean; pValue: number; alpha: number; flagshipShare: number } {
   const st = g.settings;
   const counts = g.declared.map((_, t) => hist.reduce((a, k) => a + (g.dayCount[t]![k] as number), 0));
   const costs = g.declared.map((_, t) => hist.reduce((a, k) => a + (g.dayCost[t]![k] as number), 0));
   const h = costShareNull(counts, costs, g.f);
   const alpha = windowAlpha(st);
   if (!h) return { passes: false, pValue: 1, alpha, flagshipShare: Number.NaN };
+  if (w.total < st.minWindowRequests) return { passes: false, pValue: withPValue ? costSharePValue(cs, w.total, h) : Number.NaN, alpha, flagshipShare: h.flagshipShare };
+  if (!withPValue) return { passes: costShareBelow(cs, w.total, h, alpha), pValue: Number.NaN, alpha, flagshipShare: h.flagshipShare };
   const pValue = costSharePValue(cs, w.total, h);
-  return { passes: w.total >= st.minWindowRequests && pValue <= alpha, pValue, alpha, flagshipShare: h.flagshipShare };
+  return { passes: pValue <= alpha, pValue, alpha, flagshipShare: h.flagshipShare };
 }
 
 /** Per-day points and the p10 alert. */
