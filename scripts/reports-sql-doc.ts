@@ -30,24 +30,39 @@ from one description (the source, its columns and their types, the step length);
 
 **DuckDB: one scan, few operations per row.** Each row of the source is read and converted once.
 Its validity and whether it is in the shadow sample are computed once and ride in the low bits of the
-two integer keys — \`sk\` = ⌊t / step⌋·2 + valid and \`dk\` = ⌊t / day⌋·4 + valid·2 + shadow — so the
-tier and the confidence are grouping keys as they come (no \`CASE\` per key or per aggregate, which
-copied every value: profiled, those per-row operations and a second set of 13 aggregates cost more
-than the scan). One aggregation with \`GROUPING SETS ((sk, tr), (dk, conf))\` and nine aggregates,
-materialized once; everything after that works on its rows (steps × tiers + days × confidences), not
-on the source: the steps are the odd \`sk\` groups (the even or NULL ones hold the invalid rows, only
-counted), a day's order statistics come from its sorted (confidence, count) histogram, and the
-threshold sweep's bins are sums of the histogram groups with the shadow bit (their count, Σ
-nano-dollars and served quality are the sweep's; Σ quality_cheap and Σ quality_flagship come along).
-Only the columns the report reads are read.
+two keys — \`sk\` = ⌊t / step⌋·2 + valid and \`dk\` = ⌊t / day⌋·4 + valid·2 + shadow, with ⌊t / step⌋
+as \`floor(t / step)\` in doubles (exact for |t| < 2⁵³ ms, and the built-in reader's own arithmetic) —
+so the tier and the confidence are grouping keys as they come (no \`CASE\` per key or per aggregate,
+which copied every value). Range checks are \`BETWEEN\`s (DuckDB orders NaN above every number, so
+\`BETWEEN 0 AND 1\` also refuses NaN, and \`BETWEEN 0 AND 1.7976931348623157e308\` NaN and +∞); the
+optional numbers' finiteness is one \`greatest(abs(…))\` over the three. One aggregation with
+\`GROUPING SETS ((sk, tr), (dk, conf))\` and nine aggregates, materialized once; everything after that
+works on its rows (steps × tiers + days × confidences), not on the source: the steps are the odd \`sk\`
+groups (the even or NULL ones hold the invalid rows, only counted), a day's order statistics come from
+its sorted (confidence, count) histogram, and the threshold sweep's bins are sums of the histogram
+groups with the shadow bit (their count, Σ nano-dollars and served quality are the sweep's; Σ
+quality_cheap and Σ quality_flagship come along). Only the columns the report reads are read.
 
-**What it costs** (bench/engines.bench.ts; callgrind instruction counts on two days of its 10M-row log,
-since timings on the shared 2-core machine moved 2× between identical runs): a plain scan of the seven
-columns 181 M instructions; the two grouping sets with \`count(*)\` only and raw keys — the floor of this
-form — 318 M (1.75×); this statement ~1,080 M (6×): the Parquet scan with its casts ~370 M, the
-row-level validity and conversions ~330 M (DuckDB evaluates ~30 operations per row), the hash
-aggregation with nine aggregates in two sets ~370 M. The previous form (13 aggregates in both sets, a
-\`CASE\` per key and per aggregate) was 1,184 M. The engine's own \`count(*)\` reads Parquet metadata only.
+**What it costs** (bench/engines.bench.ts; callgrind instruction counts above an empty query, on two
+days = 571k rows of its 10M-row log, since timings on the shared 2-core machine move 2× between
+identical runs): a plain scan of the seven columns 181 M instructions; this statement 1,083 M (6.0×).
+Measured forms, to see where a faster exact form could come from:
+
+| statement over the same rows | instructions | ÷ 7-column scan |
+|---|---|---|
+| \`count(*)\` and one sum per column the report reads | 181 M | 1.0 |
+| the rows of this statement (keys, validity, nano-dollars) summed, no grouping | 719 M | 4.0 |
+| a plain \`GROUP BY sk, tr\` with the step aggregates, no validity checks at all | 506 M | 2.8 |
+| both grouping sets with \`count(*)\` only, this statement's rows | 755 M | 4.2 |
+| both grouping sets with all aggregates, no validity checks at all | 909 M | 5.0 |
+| the previous statement (exact integer floor division, NaN-only checks) | 1,100 M | 6.1 |
+| this statement (stricter: every non-finite number is a bad row) | 1,083 M | 6.0 |
+
+DuckDB evaluates each operation over a vector at ~20–50 instructions per row (a \`>=\` on doubles ~47),
+so the row-level keys and checks alone cost 3× the scan, and the step aggregation alone, with no
+check, 2.8×: no exact form that also builds the per-day confidence histogram came under 3× the scan
+of its columns. The engine's own \`count(*)\` reads Parquet metadata only, so it is no baseline for a
+report that reads every row.
 
 **ClickHouse 18.16: three passes** (\`UNION ALL\`: per step and tier, per day and confidence, per sweep
 bin). It has no grouping sets; one pass that gives each row both keys with \`arrayJoin([1, 2])\` was
@@ -63,11 +78,14 @@ The statement returns the columns \`part, k, tier, n, cost, a, b, c, d, e\`:
 | \`day\` | UTC day | ⌊t / 86,400,000 ms⌋ | requests | | value at rank ⌊(n−1)/10⌋ | value at the next rank | value at rank ⌈n/10⌉ (1-based) | | |
 | \`sweep\` | confidence bin [k/100, (k+1)/100) | bin | shadow rows | Σ nano-dollars | Σ quality_cheap | Σ quality_flagship | Σ served quality | rows with served quality | |
 
-- **Validity** is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
-  a finite cost ≥ 0, and no optional number that is present but not a number (NaN, or — DuckDB, text
-  columns — text that is not a number by the built-in reader's rule: \`1_000\`, \`nan\` and \`inf\` are
-  not, though DuckDB casts them); an empty optional number is missing, ±∞ is a value. Invalid rows are
-  counted (\`bad\`) and left out of every figure.
+- **Validity** is the built-in reader's, one rule in every reader: a time that parses, a non-empty
+  tier, confidence in [0, 1], cost ≥ 0, and every number finite — NaN, ±∞ (a typed double, or text
+  like \`1e400\`) and text that is not a plain decimal by the built-in reader's rule (\`1_000\`,
+  \`nan\`, \`inf\`, \`0x10\`, though DuckDB and ClickHouse cast some of them; spaces, tabs and a
+  leading \`+\` are allowed) make the row bad, in a required column or an optional one; an empty
+  optional number is missing. Invalid rows are counted (\`bad\`) and left out of every figure. Text
+  columns are matched against the built-in reader's number pattern first (DuckDB
+  \`regexp_full_match\`, ClickHouse \`match\`), then cast.
 - **Money** is exact: each cost becomes integer nano-dollars before summing, as in the built-in reader
   (\`Math.round(cost·10⁹)\`: DuckDB \`round\`, half away from zero, the same for costs ≥ 0; ClickHouse
   ⌊cost·10⁹ + 0.5⌋), so every engine gives the same integer sums.
@@ -95,7 +113,11 @@ The statement returns the columns \`part, k, tier, n, cost, a, b, c, d, e\`:
 engines (DuckDB 1.5.6; ClickHouse 18.16.1 started by the test) over the example log as CSV, JSON Lines
 and Parquet, single files and hive-partitioned globs, and a ClickHouse table of strings and a typed
 one; each report equals the built-in reader's: counts and alerts exactly, money exactly, floats
-within 1e-12.
+within 1e-12. The same edge rows (test/unit/engines/edgeRows.ts: step and day boundaries, every kind
+of invalid row, NaN, ±∞ and non-decimal text in every number column, typed and as text) go through the
+built-in reader, DuckDB (CSV text and Parquet doubles, times before 1970 and a Unix-seconds time) and
+ClickHouse (\`String\` and \`Float64\` columns; from 2026, since 18.16's \`DateTime\` holds no time
+before 1970): the same rows, the same bad rows, the same report.
 
 ## DuckDB
 

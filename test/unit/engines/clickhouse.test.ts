@@ -5,7 +5,8 @@
 // over the time bound — each gives its own diagnostic on the spec field to fix, and nothing hangs.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeSpec, defaultSettings } from '../../../server/src/core';
 import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
@@ -15,6 +16,7 @@ import { DataReportService } from '../../../server/src/data/dataReports';
 import { runEngine, type EngineRun, type EngineSource } from '../../../server/src/engines';
 import { clickhouseAvailable, startClickHouse, type ClickHouseServer } from '../../support/clickhouse';
 import { assertSameReport } from '../reports/compareReports';
+import { EDGE_HEADER, edgeCsv, edgeTextRows, edgeTypedRows, numberText } from './edgeRows';
 
 const root = join(__dirname, '..', '..', '..');
 const examples = join(root, 'examples');
@@ -41,6 +43,42 @@ describe('clickhouse engine', { skip }, () => {
     await ch.query('CREATE VIEW routing_slow AS SELECT * FROM routing WHERE sleepEachRow(0.0001) = 0');
   });
   after(() => ch?.stop());
+
+  /** The built-in reader on `csv` and ClickHouse on `table`: same rows, same bad rows, same report. */
+  async function sameAsBuiltin(csv: string, table: string, minBad: number): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'evalspec-ch-edge-'));
+    try {
+      writeFileSync(join(dir, 'edge.csv'), csv);
+      const b = await routingReportFromFile('edge.csv', { workspaceRoot: dir }, options);
+      assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
+      assert.ok(b.file.badRows.count >= minBad, `bad rows ${b.file.badRows.count}`);
+      const r = await runEngine(src(table), run());
+      assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+      assert.equal(r.rows, b.file.rows);
+      assert.equal(r.badRows, b.file.badRows.count);
+      assertSameReport(r.report.value, b.report.value);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // ClickHouse 18.16's DateTime holds no time before 1970 and its text times are not Unix seconds here:
+  // the edge rows start in 2026 and leave out the numeric-time row (duckdb.test.ts runs both).
+  it('edge rows in String columns give the built-in report: invalid rows, non-finite and non-decimal numbers, spaces and "+", step boundaries', async () => {
+    const o = { start: Date.UTC(2026, 0, 1, 22), numericTime: false };
+    await ch.query('CREATE TABLE edge_text (time String, tier String, confidence String, cost String, quality Nullable(String), quality_cheap Nullable(String), quality_flagship Nullable(String)) ENGINE = MergeTree ORDER BY tuple()');
+    await ch.query('INSERT INTO edge_text FORMAT TabSeparated', `${edgeTextRows(o).map((r) => r.join('\t')).join('\n')}\n`);
+    await sameAsBuiltin(edgeCsv(o), 'edge_text', 350 + 20);
+  });
+
+  it('typed edge rows (Float64 columns with inf, -inf and nan in every number column) give the built-in report', async () => {
+    const rows = edgeTypedRows(Date.UTC(2026, 0, 1, 23));
+    await ch.query('CREATE TABLE edge_typed (time DateTime, tier String, confidence Float64, cost Float64, quality Nullable(Float64), quality_cheap Nullable(Float64), quality_flagship Nullable(Float64)) ENGINE = MergeTree ORDER BY time');
+    const tsv = rows.map(([t, tier, ...n]) => [new Date(t).toISOString().slice(0, 19).replace('T', ' '), tier, ...n.map((v) => numberText(v, '\\N'))].join('\t'));
+    await ch.query('INSERT INTO edge_typed FORMAT TabSeparated', `${tsv.join('\n')}\n`);
+    const csv = rows.map(([t, tier, ...n]) => [new Date(t).toISOString(), tier, ...n.map((v) => numberText(v, ''))].join(','));
+    await sameAsBuiltin(`${[EDGE_HEADER.join(','), ...csv].join('\n')}\n`, 'edge_typed', 15);
+  });
 
   it('a table of strings gives the built-in report', async () => {
     const r = await runEngine(src('routing'), run());

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
 import { runEngine, type EngineRun } from '../../../server/src/engines';
 import { assertSameReport } from '../reports/compareReports';
+import { edgeCsv, edgeTypedRows, numberText } from './edgeRows';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const options = { ledger: [{ id: 'router-drift', detection: ['5m', '4h', '24h'] }] };
@@ -84,30 +85,37 @@ describe('duckdb engine', () => {
     });
   }
 
-  it('edge rows give the built-in report: times before 1970 and on step boundaries, invalid rows, non-finite and sub-nano values', async () => {
-    // The generated SQL keys steps and days by exact floor division and keeps validity and the shadow
-    // flag in the keys' low bits: negative times, boundaries and every kind of invalid row must land
-    // where the built-in reader puts them.
-    const lines = ['time,tier,confidence,cost,quality,quality_cheap,quality_flagship'];
-    const t0 = Date.UTC(1969, 11, 31, 22, 0, 0);
-    for (let i = 0; i < 6000; i++) {
-      const t = new Date(t0 + i * 37_000 - (i % 9 === 0 ? 1 : 0)).toISOString();
-      const conf = ((i * 7919) % 1000) / 997;
-      const shadow = i % 5 === 0 ? `${i % 3 === 0 ? 1 : 0},${i % 4 === 0 ? 0.5 : 1}` : i % 11 === 0 ? '1,' : ',';
-      lines.push(`${t},${['cheap', 'mid', 'flagship'][i % 3]},${conf},${i % 13 === 0 ? '0.0000000004' : 0.0001 * (i % 7)},${i % 17 === 0 ? 'nan' : i % 2},${shadow}`);
-    }
-    const bad = ['1969-12-31T23:55:00Z,,0.5,0.1,1,,', '1969-12-31T23:55:00Z,cheap,1.5,0.1,1,,', '1970-01-01T00:00:00Z,mid,-0.1,0.1,1,,', '1970-01-01T00:05:00Z,mid,abc,0.1,1,,',
-      '1970-01-01T00:05:00Z,mid,0.5,-0.001,1,,', '1970-01-01T00:05:00Z,mid,0.5,nan,1,1,1', '1970-01-01T00:05:00Z,mid,0.5,inf,1,,', 'garbage,mid,0.5,0.1,1,,', '-600.5,cheap,0.25,0.1,1,1,0'];
-    lines.push(...bad, '1969-12-31T23:55:00Z,cheap,0,0,1,,', '1970-01-01T00:00:00Z,flagship,1,0.3,,,');
-    writeFileSync(join(dir, 'edge.csv'), `${lines.join('\n')}\n`);
-    const b = await routingReportFromFile('edge.csv', { workspaceRoot: dir }, options);
+  /** The edge file through the built-in reader and through DuckDB: same rows, same bad rows, same report. */
+  async function sameAsBuiltin(file: string, minBad: number): Promise<void> {
+    const b = await routingReportFromFile(file, { workspaceRoot: dir }, options);
     assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
-    assert.ok(b.file.badRows.count >= 7, `bad rows ${b.file.badRows.count}`);
-    const r = await runEngine({ engine: 'duckdb', path: 'edge.csv' }, run(dir));
+    assert.ok(b.file.badRows.count >= minBad, `bad rows ${b.file.badRows.count}`);
+    const r = await runEngine({ engine: 'duckdb', path: file }, run(dir));
     assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
     assert.equal(r.rows, b.file.rows);
     assert.equal(r.badRows, b.file.badRows.count);
     assertSameReport(r.report.value, b.report.value);
+  }
+
+  it('edge rows give the built-in report: times before 1970 and on step boundaries, invalid rows, non-finite, non-decimal and sub-nano values', async () => {
+    // The generated SQL keys steps and days by floor division and keeps validity and the shadow flag in
+    // the keys' low bits: negative times, boundaries and every kind of invalid row must land where the
+    // built-in reader puts them. One rule for numbers (edgeRows.ts): NaN, ±inf, "1e400", "inf", "0x10"
+    // make the row bad, in a required or an optional column.
+    writeFileSync(join(dir, 'edge.csv'), edgeCsv({ start: Date.UTC(1969, 11, 31, 22), numericTime: true }));
+    await sameAsBuiltin('edge.csv', 350 + 20);
+  });
+
+  it('typed edge rows (Parquet doubles with inf, -inf and NaN in every number column) give the built-in report', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const num = (v: number | null): string => (v === null ? 'NULL' : `CAST('${numberText(v, '')}' AS DOUBLE)`);
+    const values = edgeTypedRows(Date.UTC(1969, 11, 31, 23)).map(([t, tier, ...n]) => `(make_timestamp(${t * 1000}), '${tier}', ${n.map(num).join(', ')})`);
+    await db.run('CREATE TABLE e (time TIMESTAMP, tier VARCHAR, confidence DOUBLE, cost DOUBLE, quality DOUBLE, quality_cheap DOUBLE, quality_flagship DOUBLE)');
+    await db.run(`INSERT INTO e VALUES ${values.join(', ')}`);
+    await db.run(`COPY e TO '${join(dir, 'edge.parquet')}' (FORMAT parquet)`);
+    db.closeSync();
+    await sameAsBuiltin('edge.parquet', 15);
   });
 
   it('a glob that matches nothing is a diagnostic on path', async () => {

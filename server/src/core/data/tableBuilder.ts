@@ -1,7 +1,7 @@
 // Assembles parsed cells into column batches and keeps the account of bad rows. Shared by the CSV,
 // JSON Lines and Parquet readers, so all three apply the same rules:
 //   - a row with any problem in a column the report uses (wrong field count, unparsable number,
-//     number out of range, bad time, empty required cell) is left out of the batch, COUNTED, and
+//     infinite number, number out of range, bad time, empty required cell) is left out of the batch, COUNTED, and
 //     the first `maxExamples` are kept with their row, line and column;
 //   - an empty optional cell is a missing value (NaN / −1), not a problem.
 // Pure: no I/O. Batches are columnar typed arrays that are REUSED after `onBatch` returns; a consumer
@@ -158,10 +158,18 @@ export class TableBuilder {
     this.fail(slot, `${JSON.stringify(shown)} is not ${kind}`);
   }
 
-  /** A number (or epoch-ms time) cell; a NaN value counts as a parse failure. */
+  /**
+   * A number (or epoch-ms time) cell; a NaN value counts as a parse failure, an infinite one (a typed
+   * Parquet double, or text like "1e400") as not a finite number: both make the row bad, required
+   * column or optional — the one rule of every reader (the SQL engines apply it too: docs/reports-sql.md).
+   */
   setNumber(slot: number, v: number): void {
     if (v !== v) {
       this.failParse(slot, String(v));
+      return;
+    }
+    if (v === Infinity || v === -Infinity) {
+      this.fail(slot, `${v} is not a finite number`);
       return;
     }
     if (v < (this.mins[slot] as number) || v > (this.maxs[slot] as number)) {

@@ -18,8 +18,8 @@
 // Result columns of every part: part, k, tier, n, cost, a, b, c, d, e (meaning per part as above).
 //
 // Row validity is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
-// a finite cost ≥ 0, no optional number present but not a number (NaN); an empty optional number is
-// missing. Money: each cost is rounded to integer nano-dollars (Math.round(cost·10⁹): DuckDB round,
+// cost ≥ 0, every number finite — NaN, ±inf or text that is not a plain decimal make the row bad, in a
+// required or an optional column (the one rule of every reader); an empty optional number is missing. Money: each cost is rounded to integer nano-dollars (Math.round(cost·10⁹): DuckDB round,
 // ClickHouse ⌊cost·10⁹ + 0.5⌋) before summing, so sums are exact integers in every engine. DuckDB
 // computes the order statistics with window functions; ClickHouse 18.16 has none, so it sorts each
 // day's histogram as an array and takes arrayCumSum.
@@ -99,7 +99,12 @@ function dialectOf(d: SqlDialect): Dialect {
         : c.type === 'timestamp'
           ? `toInt64(toUnixTimestamp(${q(c)})) * 1000`
           : `toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(toString(${q(c)}), 'UTC'))) * 1000 + toInt64(toUInt32OrZero(substring(concat(extract(toString(${q(c)}), '\\\\.(\\\\d+)'), '000'), 1, 3)))`,
-    number: (c) => (c.type === 'text' ? `toFloat64OrNull(toString(${q(c)}))` : `toFloat64(${q(c)})`),
+    // text: the built-in reader's NUMBER_TEXT, then spaces, tabs and a leading + dropped (18.16's
+    // toFloat64OrNull refuses them, and accepts "inf", "nan" and hex that the built-in reader does not)
+    number: (c) =>
+      c.type === 'text'
+        ? `if(match(toString(${q(c)}), '^${CLICKHOUSE_NUMBER_TEXT}$'), toFloat64OrNull(replaceRegexpAll(toString(${q(c)}), '^[ \\\\t]*[+]?|[ \\\\t]*$', '')), NULL)`
+        : `toFloat64(${q(c)})`,
     text: (c) => `toString(${q(c)})`,
     finite: (x) => `isFinite(${x})`,
     int: (x) => `toInt64(${x})`,
@@ -111,6 +116,8 @@ function dialectOf(d: SqlDialect): Dialect {
 const STEP_MS_PER_MINUTE = 60_000;
 /** The built-in reader's number text (core/data parseCell NUMBER_TEXT, with its spaces and tabs), for DuckDB's regexp_full_match. */
 const DUCKDB_NUMBER_TEXT = '[ \\t]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?[ \\t]*';
+/** The same for ClickHouse's match (re2, escaped for a ClickHouse string literal). */
+const CLICKHOUSE_NUMBER_TEXT = DUCKDB_NUMBER_TEXT.replace(/\\/g, '\\\\');
 const DAY_MS = 86_400_000;
 
 /**
@@ -134,9 +141,16 @@ function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): str
     `${opt(c.quality_cheap)} AS __qc`,
     `${opt(c.quality_flagship)} AS __qf`,
   ];
-  // an optional number present but NaN makes the row bad (the built-in reader's rule); ±inf is a value
-  const notNaN = (v: string): string => (duck ? `${v} IS DISTINCT FROM CAST('nan' AS DOUBLE)` : `ifNull(NOT isNaN(${v}), 1)`);
-  const valid = `__t IS NOT NULL AND __tier IS NOT NULL AND __tier <> '' AND __conf >= 0 AND __conf <= 1 AND ${x.finite('__cost')} AND __cost >= 0 AND ${notNaN('__q')} AND ${notNaN('__qc')} AND ${notNaN('__qf')}`;
+  // one rule in every reader: a number that is not a finite number (NaN, ±inf, text that is not a
+  // plain decimal) makes the row bad, required or optional; an empty optional cell is missing
+  const finiteOr = (k: 'q' | 'qc' | 'qf', col: SqlColumn | undefined): string => {
+    if (!col) return '1';
+    if (col.type !== 'text') return duck ? `coalesce(${x.finite(`__${k}`)}, true)` : `ifNull(${x.finite(`__${k}`)}, 1)`;
+    raw.push(`${x.text(col)} AS __s_${k}`);
+    return duck ? `(coalesce(__s_${k} = '', true) OR coalesce(${x.finite(`__${k}`)}, false))` : `(ifNull(__s_${k} = '', 1) OR ifNull(${x.finite(`__${k}`)}, 0))`;
+  };
+  const optional = [finiteOr('q', c.quality), finiteOr('qc', c.quality_cheap), finiteOr('qf', c.quality_flagship)].filter((e) => e !== '1');
+  const valid = [`__t IS NOT NULL AND __tier IS NOT NULL AND __tier <> '' AND __conf >= 0 AND __conf <= 1 AND ${x.finite('__cost')} AND __cost >= 0`, ...optional].join(' AND ');
   const nano = duck ? 'TRY_CAST(floor(__cost * 1000000000 + 0.5) AS BIGINT)' : 'toInt64(floor(assumeNotNull(__cost) * 1000000000 + 0.5))';
   const typed = [
     `${orFalse(valid)} AS valid`,
@@ -168,47 +182,30 @@ function sweepBinSql(v: string, iff: ReturnType<typeof iffOf>): string {
   return iff(`${b0} / 100 > ${v}`, `${b0} - 1`, iff(`${b0} < 100 AND (${b0} + 1) / 100 <= ${v}`, `${b0} + 1`, b0));
 }
 
+/** The largest finite double: `abs(v) <= MAX_DOUBLE` is false for ±inf and NaN (DuckDB orders NaN above every number). */
+const MAX_DOUBLE = '1.7976931348623157e308';
+
 /**
- * DuckDB's row-level projection, kept to the fewest per-row operations (they, not the scan, were the
- * cost): the raw tier and confidence are the grouping keys as they are (a CASE would copy them and lose
- * the reader's dictionary); validity and the shadow flag ride in the low bits of the integer keys:
- * sk = ⌊t/step⌋·2 + valid, dk = ⌊t/day⌋·4 + valid·2 + shadow. An invalid row (valid false or NULL)
- * lands in an even or NULL sk / dk and is only counted. Optional numbers become NULL unless finite,
- * so sum and count skip them without a CASE per aggregate.
+ * DuckDB's row-level projection, kept to the fewest per-row operations (measured by callgrind
+ * instruction counts: they, not the scan, were the cost): the raw tier and confidence are the grouping
+ * keys as they are (a CASE would copy them and lose the reader's dictionary); validity and the shadow
+ * flag ride in the low bits of the keys: sk = ⌊t/step⌋·2 + valid, dk = ⌊t/day⌋·4 + valid·2 + shadow,
+ * with ⌊t/step⌋ as floor(t / step) in doubles — exact for |t| < 2⁵³ ms and the built-in reader's own
+ * arithmetic. Range checks are BETWEENs (NaN is above every number in DuckDB, so `BETWEEN 0 AND 1`
+ * and `BETWEEN 0 AND MAX_DOUBLE` also refuse NaN and +inf); the optional numbers' finiteness is one
+ * greatest(abs(…)) over the three. An invalid row (valid false or NULL) lands in an even or NULL sk / dk
+ * and is only counted.
  */
 function duckdbRows(desc: RoutingSqlDescription, x: Dialect): string {
   const c = desc.columns;
   const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
   const shadow = !!(c.quality_cheap && c.quality_flagship);
-  // numbers: a typed column is read as a double; a text column as its text, whose value is the
-  // built-in reader's (NUMBER_TEXT: "1_000", "nan" or "inf" are not numbers there, though DuckDB casts them)
-  const nums: [string, SqlColumn | undefined, boolean][] = [['conf', c.confidence, true], ['cst', c.cost, true], ['q', c.quality, false]];
-  if (shadow) nums.push(['qc', c.quality_cheap, false], ['qf', c.quality_flagship, false]);
-  const raw = [`${x.time(c.time)} AS t`, `${x.text(c.tier)} AS tr`];
-  const values = ['t', 'tr'];
-  const checks = ["tr <> ''", 'conf >= 0 AND conf <= 1 AND isfinite(cst) AND cst >= 0'];
-  for (const [k, col, required] of nums) {
-    if (!col) {
-      raw.push(`CAST(NULL AS DOUBLE) AS ${k}`);
-      values.push(k);
-    } else if (col.type === 'text') {
-      raw.push(`${x.text(col)} AS s_${k}`);
-      values.push(`TRY_CAST(s_${k} AS DOUBLE) AS ${k}`);
-      const isNumber = `regexp_full_match(s_${k}, '${DUCKDB_NUMBER_TEXT}')`;
-      // an optional number present but not a number makes the row bad (the built-in reader's rule)
-      values.push(`${required ? isNumber : `coalesce(s_${k} = '' OR ${isNumber}, true)`} AS ok_${k}`);
-      checks.push(`ok_${k}`);
-    } else {
-      raw.push(`${x.number(col)} AS ${k}`);
-      values.push(k);
-      if (!required) checks.push(`${k} IS DISTINCT FROM CAST('nan' AS DOUBLE)`);
-    }
-  }
+  const { raw, values, checks } = duckdbNumbers(desc, x, shadow);
   const flags = [`CAST(${checks.join(' AND ')} AS BIGINT) AS valid`, `${shadow ? 'CAST(qc IS NOT NULL AND qf IS NOT NULL AS BIGINT)' : '0'} AS sok`];
   return [
     `      SELECT t, tr, conf, cst, q${shadow ? ', qc, qf' : ''},`,
-    `             ${x.floorDiv('t', stepMs)} * 2 + valid AS sk,`,
-    `             ${x.floorDiv('t', DAY_MS)} * 4 + valid * 2 + sok AS dk,`,
+    `             floor(t / ${stepMs}) * 2 + valid AS sk,`,
+    `             floor(t / ${DAY_MS}) * 4 + valid * 2 + sok AS dk,`,
     `             TRY_CAST(round(cst * 1000000000) AS BIGINT) AS nano`,
     `      FROM (`,
     `        SELECT *, ${flags.join(',\n                  ')}`,
@@ -221,6 +218,42 @@ function duckdbRows(desc: RoutingSqlDescription, x: Dialect): string {
     `        )`,
     `      )`,
   ].join('\n');
+}
+
+/**
+ * The number columns of duckdbRows and their checks — one rule in every reader: a number that is not a
+ * finite number (NaN, ±inf, text that is not a plain decimal) makes the row bad, required or optional;
+ * an empty optional cell is missing. A typed column is read as a double; a text column as its text,
+ * whose value is the built-in reader's (NUMBER_TEXT: "1_000", "nan" or "inf" are not numbers there,
+ * though DuckDB casts them; "1e400" is one, and infinite).
+ */
+function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean): { raw: string[]; values: string[]; checks: string[] } {
+  const c = desc.columns;
+  const nums: [string, SqlColumn | undefined, boolean][] = [['conf', c.confidence, true], ['cst', c.cost, true], ['q', c.quality, false]];
+  if (shadow) nums.push(['qc', c.quality_cheap, false], ['qf', c.quality_flagship, false]);
+  const raw = [`${x.time(c.time)} AS t`, `${x.text(c.tier)} AS tr`];
+  const values = ['t', 'tr'];
+  const checks = ["tr <> ''", 'conf BETWEEN 0 AND 1', `cst BETWEEN 0 AND ${MAX_DOUBLE}`];
+  const typedOptional: string[] = [];
+  for (const [k, col, required] of nums) {
+    if (!col) {
+      raw.push(`CAST(NULL AS DOUBLE) AS ${k}`);
+      values.push(k);
+    } else if (col.type === 'text') {
+      raw.push(`${x.text(col)} AS s_${k}`);
+      const isNumber = `regexp_full_match(s_${k}, '${DUCKDB_NUMBER_TEXT}')`;
+      // not a number → NULL (a required one then fails its BETWEEN); an optional one is bad unless empty
+      values.push(`CASE WHEN ${isNumber} THEN TRY_CAST(s_${k} AS DOUBLE) END AS ${k}`);
+      if (!required) values.push(`coalesce(s_${k} = '', true) OR coalesce(abs(${k}) <= ${MAX_DOUBLE}, false) AS ok_${k}`);
+      if (!required) checks.push(`ok_${k}`);
+    } else {
+      raw.push(`${x.number(col)} AS ${k}`);
+      values.push(k);
+      if (!required) typedOptional.push(`abs(${k})`);
+    }
+  }
+  if (typedOptional.length > 0) checks.push(`coalesce(${typedOptional.length === 1 ? typedOptional[0] : `greatest(${typedOptional.join(', ')})`} <= ${MAX_DOUBLE}, true)`);
+  return { raw, values, checks };
 }
 
 /**
@@ -245,12 +278,12 @@ function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
     '  )',
     '  GROUP BY GROUPING SETS ((sk, tr), (dk, conf))',
     ')',
-    "SELECT 'step' AS part, sk >> 1 AS k, tr AS tier, CAST(n AS BIGINT) AS n, CAST(cost AS BIGINT) AS cost, CAST(qs AS DOUBLE) AS a, CAST(qn AS DOUBLE) AS b,",
+    "SELECT 'step' AS part, CAST(sk AS BIGINT) >> 1 AS k, tr AS tier, CAST(n AS BIGINT) AS n, CAST(cost AS BIGINT) AS cost, CAST(qs AS DOUBLE) AS a, CAST(qn AS DOUBLE) AS b,",
     '       CAST(t0 AS DOUBLE) AS c, CAST(t1 AS DOUBLE) AS d, CAST(rnd AS DOUBLE) AS e',
-    'FROM g WHERE gid = 3 AND sk & 1 = 1',
+    'FROM g WHERE gid = 3 AND CAST(sk AS BIGINT) & 1 = 1',
     'UNION ALL',
     "SELECT 'bad' AS part, 0 AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost, NULL AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e",
-    'FROM g WHERE gid = 3 AND coalesce(sk & 1 = 0, true) HAVING count(*) > 0',
+    'FROM g WHERE gid = 3 AND coalesce(CAST(sk AS BIGINT) & 1 = 0, true) HAVING count(*) > 0',
     'UNION ALL',
     "SELECT 'day' AS part, day AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,",
     '       min(conf) FILTER (WHERE upto > (nd - 1) // 10) AS a,',
@@ -260,7 +293,7 @@ function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
     'FROM (',
     '  SELECT day, conf, sum(cnt) OVER (PARTITION BY day ORDER BY conf ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,',
     '         sum(cnt) OVER (PARTITION BY day) AS nd',
-    `  FROM (SELECT dk >> 2 AS day, conf, sum(n) AS cnt FROM g WHERE gid = ${DAY_SET} AND dk & 2 = 2 GROUP BY 1, 2)`,
+    `  FROM (SELECT CAST(dk AS BIGINT) >> 2 AS day, conf, sum(n) AS cnt FROM g WHERE gid = ${DAY_SET} AND CAST(dk AS BIGINT) & 2 = 2 GROUP BY 1, 2)`,
     ')',
     'GROUP BY day',
   ];
@@ -269,7 +302,7 @@ function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
       'UNION ALL',
       `SELECT 'sweep' AS part, CAST(${sweepBinSql('conf', iff)} AS BIGINT) AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(sum(cost) AS BIGINT) AS cost,`,
       '       CAST(sum(sqc) AS DOUBLE) AS a, CAST(sum(sqf) AS DOUBLE) AS b, CAST(sum(qs) AS DOUBLE) AS c, CAST(sum(qn) AS DOUBLE) AS d, NULL AS e',
-      `FROM g WHERE gid = ${DAY_SET} AND dk & 3 = 3`,
+      `FROM g WHERE gid = ${DAY_SET} AND CAST(dk AS BIGINT) & 3 = 3`,
       'GROUP BY 2',
     );
   }

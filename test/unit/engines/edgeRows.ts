@@ -1,0 +1,105 @@
+// Edge rows for the engines' equality tests (duckdb.test.ts, clickhouse.test.ts): the same rows go
+// through the built-in reader, DuckDB and ClickHouse, and each must give the built-in report, the same
+// row count and the same count of bad rows.
+//
+// One rule for numbers in every reader: a number that is not a finite number — NaN, ±inf (a typed
+// double, or text like "1e400"), text that is not a plain decimal ("inf", "nan", "0x10", "1_000",
+// "abc") — makes the row bad, in a required column or an optional one; an empty optional cell is
+// missing. Spaces, tabs and a leading "+" around a decimal are allowed.
+
+export const EDGE_HEADER = ['time', 'tier', 'confidence', 'cost', 'quality', 'quality_cheap', 'quality_flagship'] as const;
+const MIN = 60_000;
+
+export interface EdgeOptions {
+  /** Epoch ms of the log's start; rows before 1970 need a negative one (ClickHouse 18.16 holds none). */
+  start: number;
+  /** Include a row whose time is a number of Unix seconds (text), as the built-in reader and DuckDB read it. */
+  numericTime: boolean;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Text rows (cells as in a CSV file, '' = empty): 6,000 regular rows every 37 s from `start` (some 1 ms
+ * before a step boundary, NaN served quality every 17th, sub-nano costs, partial shadow pairs), then
+ * rows each bad in one way, then rows that are valid only under the text rules (spaces, "+", 1e-400).
+ */
+export function edgeTextRows(o: EdgeOptions): string[][] {
+  const rows: string[][] = [];
+  for (let i = 0; i < 6000; i++) {
+    const t = iso(o.start + i * 37_000 - (i % 9 === 0 ? 1 : 0));
+    const conf = String(((i * 7919) % 1000) / 997);
+    const shadow = i % 5 === 0 ? [i % 3 === 0 ? '1' : '0', i % 4 === 0 ? '0.5' : '1'] : i % 11 === 0 ? ['1', ''] : ['', ''];
+    rows.push([t, ['cheap', 'mid', 'flagship'][i % 3]!, conf, i % 13 === 0 ? '0.0000000004' : String(0.0001 * (i % 7)), i % 17 === 0 ? 'nan' : String(i % 2), ...shadow]);
+  }
+  const b = o.start + 2 * 3_600_000; // a step and day boundary when start is 22:00 UTC
+  const at = (m: number): string => iso(b + m * MIN);
+  const bad: string[][] = [
+    [at(-5), '', '0.5', '0.1', '1', '', ''],
+    [at(-5), 'cheap', '1.5', '0.1', '1', '', ''],
+    [at(0), 'mid', '-0.1', '0.1', '1', '', ''],
+    [at(5), 'mid', 'abc', '0.1', '1', '', ''],
+    [at(5), 'mid', '0.5', '-0.001', '1', '', ''],
+    [at(5), 'mid', '0.5', 'nan', '1', '1', '1'],
+    [at(5), 'mid', '0.5', 'inf', '1', '', ''],
+    ['garbage', 'mid', '0.5', '0.1', '1', '', ''],
+    // the one rule: infinite or non-decimal numbers, required or optional
+    [at(10), 'mid', '0.5', '1e400', '1', '', ''],
+    [at(10), 'mid', '1e400', '0.1', '1', '', ''],
+    [at(10), 'mid', '0.5', '0.1', '1e400', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', '-1e400', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', 'inf', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', '-Infinity', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', '0x10', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', '1_000', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', 'abc', '', ''],
+    [at(10), 'cheap', '0.5', '0.1', '1', '1e400', '1'],
+    [at(10), 'cheap', '0.5', '0.1', '1', '1', 'nan'],
+    [at(10), 'cheap', '0.5', '0.1', '', '', '-inf'],
+  ];
+  const good: string[][] = [
+    [at(-5), 'cheap', '0', '0', '1', '', ''],
+    [at(0), 'flagship', '1', '0.3', '', '', ''],
+    [at(15), 'mid', '+0.5', ' 0.25', '+1', '', ''],
+    [at(15), 'flagship', ' 0.75 ', '+.5', ' 0 ', '1.', '+0'],
+    [at(15), 'cheap', '0.5', '1e-400', '-0', '', ''],
+  ];
+  if (o.numericTime) bad.push([String((b - 2 * 3_600_000 - 600_500) / 1000), 'cheap', '0.25', '0.1', '1', '1', '0']);
+  return [...rows, ...bad, ...good];
+}
+
+export function edgeCsv(o: EdgeOptions): string {
+  return `${[EDGE_HEADER, ...edgeTextRows(o)].map((r) => r.join(',')).join('\n')}\n`;
+}
+
+/**
+ * Typed rows (a time in epoch ms and doubles, null = missing) with infinities and NaNs in every number
+ * column, for Parquet files and ClickHouse Float64 columns: 3,000 regular rows from `start`, then one
+ * row per non-finite value in each column (each a bad row), then one with every optional number missing.
+ */
+export function edgeTypedRows(start: number): [number, string, number, number, number | null, number | null, number | null][] {
+  const rows: [number, string, number, number, number | null, number | null, number | null][] = [];
+  for (let i = 0; i < 3000; i++) {
+    const shadow = i % 4 === 0;
+    rows.push([start + i * 61_000, ['cheap', 'mid', 'flagship'][i % 3]!, ((i * 7919) % 1000) / 999, 0.0001 * (i % 7) + (i % 13 === 0 ? 4e-10 : 0), i % 5 === 0 ? null : i % 2, shadow ? i % 3 === 0 ? 1 : 0 : null, shadow ? 1 : null]);
+  }
+  const t = start + 3000 * 61_000;
+  for (const v of [Infinity, -Infinity, Number.NaN]) {
+    rows.push([t, 'mid', v, 0.1, 1, null, null]);
+    rows.push([t, 'mid', 0.5, v, 1, null, null]);
+    rows.push([t, 'mid', 0.5, 0.1, v, null, null]);
+    rows.push([t, 'mid', 0.5, 0.1, 1, v, 1]);
+    rows.push([t, 'mid', 0.5, 0.1, 1, 1, v]);
+  }
+  rows.push([t, 'cheap', 0.5, 0.1, null, null, null]);
+  return rows;
+}
+
+/** A typed row's number as text for a SQL literal or TSV cell (inf, -inf, nan as engines spell them). */
+export function numberText(v: number | null, nullText: string): string {
+  if (v === null) return nullText;
+  if (Number.isNaN(v)) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  return String(v);
+}
