@@ -1,4 +1,5 @@
-// One report in its own process, for engines.bench.ts: prints {seconds, querySeconds, moduleSeconds, maxRssMiB, rows} as JSON.
+// One report in its own process, for engines.bench.ts: prints {seconds, cpuSeconds, querySeconds, moduleSeconds, maxRssMiB, rows} as JSON
+// (cpuSeconds: this process's user + system CPU, all its threads — DuckDB runs 2).
 // Usage: engineRun.ts duckdb <dir> <glob> | clickhouse <url> <table> <password> | builtin <dir> <file>
 import { routingReportFromFile } from '../server/src/core/reports';
 import { runEngine } from '../server/src/engines';
@@ -29,7 +30,9 @@ import { runEngine } from '../server/src/engines';
     querySeconds = r.querySeconds;
   }
   const seconds = (performance.now() - t) / 1000;
-  console.log(JSON.stringify({ seconds, querySeconds, moduleSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, rows }));
+  const u = process.cpuUsage();
+  const cpuSeconds = (u.user + u.system) / 1e6;
+  console.log(JSON.stringify({ seconds, cpuSeconds, querySeconds, moduleSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, rows }));
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -54,6 +54,8 @@ async function duck() {
 
 interface ChildRun {
   seconds: number;
+  /** CPU seconds of the whole process (every thread), from process.cpuUsage at its end. */
+  cpuSeconds: number;
   querySeconds: number;
   /** Loading @duckdb/node-api (native), inside `seconds`. */
   moduleSeconds: number;
@@ -65,7 +67,7 @@ interface ChildRun {
 function child(args: string[]): ChildRun {
   const runs = Array.from({ length: repeat }, () => childOnce(args));
   const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  return { ...best, querySeconds: Math.min(...runs.map((r) => r.querySeconds)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) };
+  return { ...best, cpuSeconds: Math.min(...runs.map((r) => r.cpuSeconds)), querySeconds: Math.min(...runs.map((r) => r.querySeconds)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) };
 }
 
 function childOnce(args: string[]): ChildRun {
@@ -112,7 +114,10 @@ async function statisticsSql(src: Parameters<typeof runEngine>[0], specDir: stri
 }
 
 type Row = string[];
-const HEAD: Row = ['engine', 'rows', 'EvalSpec run (load + describe + query + report)', 'peak RSS of EvalSpec', 'statistics query wall / CPU', 'own count wall', 'own 1-column scan wall / CPU', 'own 7-column scan wall / CPU', 'query ÷ count (wall)', 'query ÷ 1-column scan (wall / CPU)', 'query ÷ 7-column scan (wall / CPU)', 'load average (1 min) after the row'];
+// Two baselines, named for what they are: the engine's own count(*) (the issue's literal target, ≤ 3×)
+// reads Parquet or MergeTree metadata only, no row; a scan of the seven columns the report reads
+// (count(*) and one aggregate per column) reads every row, the floor of any exact report.
+const HEAD: Row = ['engine', 'rows', 'EvalSpec run (load + describe + query + report)', 'peak RSS of EvalSpec', 'statistics query wall / CPU', "engine's own count(*) wall (metadata only, reads no row)", 'own 1-column scan wall / CPU', 'own 7-column scan wall / CPU (reads every row the report reads)', "query ÷ own count(*) (wall; the issue's target ≤ 3)", 'query ÷ 1-column scan (wall / CPU)', 'query ÷ 7-column scan (wall / CPU; the honest baseline)', 'load average (1 min) after the row'];
 
 /** The machine's 1-minute load average (2 cores here): the other work the timings shared the machine with. */
 const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
@@ -193,8 +198,8 @@ async function midRows(db: Duck, table: Row[]): Promise<void> {
   const d = child(['duckdb', dir, `mid-${mid}.parquet`]);
   const b = child(['builtin', dir, `mid-${mid}.csv`]);
   const blank = (k: number): string[] => Array.from({ length: k }, () => '');
-  table.push(['duckdb, one Parquet file', mid.toLocaleString('en-US'), `${sec(d.seconds)} s`, `${d.maxRssMiB.toFixed(0)} MiB`, `${sec(d.querySeconds)} s (wall, in the run; module load ${sec(d.moduleSeconds)} s)`, ...blank(6), load()]);
-  table.push(['built-in reader, CSV', mid.toLocaleString('en-US'), `${sec(b.seconds)} s`, `${b.maxRssMiB.toFixed(0)} MiB`, ...blank(6), `DuckDB Parquet run ÷ built-in CSV run = ${(d.seconds / b.seconds).toFixed(2)}`, load()]);
+  table.push(['duckdb, one Parquet file', mid.toLocaleString('en-US'), `${sec(d.seconds)} s (CPU ${sec(d.cpuSeconds)} s)`, `${d.maxRssMiB.toFixed(0)} MiB`, `${sec(d.querySeconds)} s (wall, in the run; module load ${sec(d.moduleSeconds)} s)`, ...blank(6), load()]);
+  table.push(['built-in reader, CSV', mid.toLocaleString('en-US'), `${sec(b.seconds)} s (CPU ${sec(b.cpuSeconds)} s)`, `${b.maxRssMiB.toFixed(0)} MiB`, ...blank(6), `DuckDB Parquet run ÷ built-in CSV run = ${(d.seconds / b.seconds).toFixed(2)} wall, ${(d.cpuSeconds / b.cpuSeconds).toFixed(2)} CPU`, load()]);
 }
 
 (async () => {
