@@ -108,8 +108,15 @@ The statement returns the columns \`part, k, tier, n, cost, a, b, c, d, e\`:
 - Rolling windows, baselines, moving averages, alerts, the incident and the frontier are computed by
   the core from these rows (ClickHouse 18.16 has no window functions; the rows are small: one per
   step × tier, day and bin).
-- Time columns: ISO 8601 text (DuckDB \`TIMESTAMPTZ\` cast; ClickHouse \`parseDateTimeBestEffort\` in
-  UTC plus the milliseconds from the text), a timestamp type, or Unix seconds. The engines set UTC.
+- Time columns: a timestamp type, a number (Unix seconds), or text read by the built-in reader's
+  grammar in every engine — ISO 8601 \`YYYY-MM-DD\`, then \`T\`, \`t\` or a space, \`HH:MM\`, optional
+  \`:SS\` and a \`.\` or \`,\` fraction, optional \`Z\` or \`±HH:MM\`/\`±HHMM\` (no offset = UTC), every
+  field range-checked; or Unix seconds — computed from the text's digits (days from the civil date),
+  not by the engines' own parsers: ClickHouse 18.16's \`parseDateTimeBestEffort\` read "1790000000" as
+  2103-10-02, moved 2026-02-30 to March 2 and wrapped every time outside 1970–2106, silently; DuckDB's
+  \`TIMESTAMPTZ\` cast took 24:00, a +24:00 offset and 2026-1-01 and refused \`t\`, a \`,\` fraction
+  and HH:MM. So a ClickHouse \`String\` column holds times before 1970 (a \`DateTime\` column cannot).
+  Fractions keep whole milliseconds. The engines set UTC.
 - **Calibration** sets are small and their statistics are the rows themselves (judge score, labels,
   confidence, cohort, month, batch): through an engine (\`judge.calibration.data: {engine: …}\`) the
   engine selects those columns and each row gets the built-in reader's checks
@@ -122,8 +129,10 @@ one; each report equals the built-in reader's: counts and alerts exactly, money 
 within 1e-12. The same edge rows (test/unit/engines/edgeRows.ts: step and day boundaries, every kind
 of invalid row, NaN, ±∞ and non-decimal text in every number column, typed and as text) go through the
 built-in reader, DuckDB (CSV text and Parquet doubles, times before 1970 and a Unix-seconds time) and
-ClickHouse (\`String\` and \`Float64\` columns; from 2026, since 18.16's \`DateTime\` holds no time
-before 1970): the same rows, the same bad rows, the same report.
+ClickHouse (a \`String\` table with the same rows from 1969; a \`DateTime\`/\`Float64\` table from 2026,
+since 18.16's \`DateTime\` holds no time before 1970): the same rows, the same bad rows, the same
+report. Text times include every form of the built-in grammar and near misses (24:00, +24:00,
+2026-1-01, February 30, "Jan 1 2026").
 
 ## DuckDB
 

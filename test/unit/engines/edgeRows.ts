@@ -5,7 +5,8 @@
 // One rule for numbers in every reader: a number that is not a finite number — NaN, ±inf (a typed
 // double, or text like "1e400"), text that is not a plain decimal ("inf", "nan", "0x10", "1_000",
 // "abc") — makes the row bad, in a required column or an optional one; an empty optional cell is
-// missing. Spaces, tabs and a leading "+" around a decimal are allowed.
+// missing. Spaces, tabs and a leading "+" around a decimal are allowed. Text times follow the built-in
+// reader's grammar (ISO 8601 with range-checked fields, or Unix seconds) in every engine.
 
 export const EDGE_HEADER = ['time', 'tier', 'confidence', 'cost', 'quality', 'quality_cheap', 'quality_flagship'] as const;
 const MIN = 60_000;
@@ -13,8 +14,6 @@ const MIN = 60_000;
 export interface EdgeOptions {
   /** Epoch ms of the log's start; rows before 1970 need a negative one (ClickHouse 18.16 holds none). */
   start: number;
-  /** Include a row whose time is a number of Unix seconds (text), as the built-in reader and DuckDB read it. */
-  numericTime: boolean;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -22,7 +21,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /**
  * Text rows (cells as in a CSV file, '' = empty): 6,000 regular rows every 37 s from `start` (some 1 ms
  * before a step boundary, NaN served quality every 17th, sub-nano costs, partial shadow pairs), then
- * rows each bad in one way, then rows that are valid only under the text rules (spaces, "+", 1e-400).
+ * rows each bad in one way, then rows that are valid only under the text rules (spaces, "+", 1e-400),
+ * then text times in every form the built-in reader reads (Unix seconds, ISO with t, a comma fraction,
+ * HH:MM, offsets) and near misses it refuses (24:00, +24:00, 2026-1-01, February 30, "Jan 1 2026").
  */
 export function edgeTextRows(o: EdgeOptions): string[][] {
   const rows: string[][] = [];
@@ -64,12 +65,22 @@ export function edgeTextRows(o: EdgeOptions): string[][] {
     [at(15), 'flagship', ' 0.75 ', '+.5', ' 0 ', '1.', '+0'],
     [at(15), 'cheap', '0.5', '1e-400', '-0', '', ''],
   ];
-  if (o.numericTime) bad.push([String((b - 2 * 3_600_000 - 600_500) / 1000), 'cheap', '0.25', '0.1', '1', '1', '0']);
+  // text times: every form of the built-in grammar, and near misses the engines' own parsers took
+  const day = iso(b).slice(0, 10);
+  const times: [string, boolean][] = [
+    [String((b - 2 * 3_600_000 - 600_500) / 1000), true], [` ${(b + 123_250) / 1000} `, true], [`+${b / 1000}`, true], [day, true],
+    [`${day}t00:10:00Z`, true], [`${day}T00:10:00,5Z`, true], [`${day}T00:10Z`, true], [`${day} 00:20:00`, true],
+    [`${day}T05:40:00.123+0530`, true], [`${day}T00:10:00.999-00:30`, true], [`${day}T00:10:00.1239Z`, true],
+    [`${day}T24:00:00Z`, false], [`${day}T00:60:00Z`, false], [`${day}T00:10:00+24:00`, false], [`${day}T00:10:00+0560`, false],
+    [`${day.slice(0, 5)}1-01`, false], [`${day}T00:10:00.Z`, false], [`${day}Z`, false], [`${day.slice(0, 4)}-02-30`, false], ['Jan 1 2026', false], ['1e400', false],
+  ];
+  for (const [t, valid] of times) (valid ? good : bad).push([t, 'mid', '0.5', '0.1', '1', '', '']);
   return [...rows, ...bad, ...good];
 }
 
 export function edgeCsv(o: EdgeOptions): string {
-  return `${[EDGE_HEADER, ...edgeTextRows(o)].map((r) => r.join(',')).join('\n')}\n`;
+  const cell = (c: string): string => (c.includes(',') ? `"${c}"` : c);
+  return `${[EDGE_HEADER, ...edgeTextRows(o)].map((r) => r.map(cell).join(',')).join('\n')}\n`;
 }
 
 /**

@@ -83,7 +83,7 @@ function dialectOf(d: SqlDialect): Dialect {
           ? `TRY_CAST(floor(TRY_CAST(${q(c)} AS DOUBLE) * 1000) AS BIGINT)`
           : c.type === 'timestamp'
             ? `epoch_ms(CAST(${q(c)} AS TIMESTAMP))`
-            : `coalesce(epoch_ms(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS TIMESTAMPTZ)), TRY_CAST(floor(TRY_CAST(CAST(${q(c)} AS VARCHAR) AS DOUBLE) * 1000) AS BIGINT))`,
+            : textTimeSql('duckdb', `CAST(${q(c)} AS VARCHAR)`),
       number: (c) => `TRY_CAST(${q(c)} AS DOUBLE)`,
       text: (c) => `CAST(${q(c)} AS VARCHAR)`,
       finite: (x) => `isfinite(${x})`,
@@ -99,7 +99,7 @@ function dialectOf(d: SqlDialect): Dialect {
         ? `toInt64(floor(toFloat64(${q(c)}) * 1000))`
         : c.type === 'timestamp'
           ? `toInt64(toUnixTimestamp(${q(c)})) * 1000`
-          : `toInt64(toUnixTimestamp(parseDateTimeBestEffortOrNull(toString(${q(c)}), 'UTC'))) * 1000 + toInt64(toUInt32OrZero(substring(concat(extract(toString(${q(c)}), '\\\\.(\\\\d+)'), '000'), 1, 3)))`,
+          : textTimeSql('clickhouse', `toString(${q(c)})`),
     // text: the built-in reader's NUMBER_TEXT, then spaces, tabs and a leading + dropped (18.16's
     // toFloat64OrNull refuses them, and accepts "inf", "nan" and hex that the built-in reader does not)
     number: (c) =>
@@ -117,6 +117,48 @@ function dialectOf(d: SqlDialect): Dialect {
 const STEP_MS_PER_MINUTE = 60_000;
 /** The built-in reader's number text (core/data parseCell NUMBER_TEXT, with its spaces and tabs), for DuckDB's regexp_full_match. */
 const DUCKDB_NUMBER_TEXT = '[ \\t]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?[ \\t]*';
+/**
+ * A text time in epoch ms by the built-in reader's rules (core/data parseCell: ISO 8601 `YYYY-MM-DD`,
+ * then `T`, `t` or a space, `HH:MM`, optional `:SS` and a `.` or `,` fraction, optional `Z` or
+ * `±HH:MM` / `±HHMM`, no offset = UTC, every field range-checked; or a plain number of Unix seconds),
+ * computed from the text's digits (days from the civil date, Hinnant), NULL when it is neither. The
+ * engines' own parsers disagreed: ClickHouse 18.16's parseDateTimeBestEffort read "1790000000" as
+ * 2103-10-02, moved 2026-02-30 to March 2 and wrapped every time outside 1970–2106 (1960 → 1970-01-01),
+ * silently; DuckDB's TIMESTAMPTZ cast took 24:00, a +24:00 offset and 2026-1-01 and refused a `t`, a
+ * `,` fraction and HH:MM without seconds. Fractions keep whole milliseconds (as DuckDB's timestamps do).
+ */
+function textTimeSql(dialect: SqlDialect, text: string): string {
+  const duck = dialect === 'duckdb';
+  const lit = (re: string): string => `'${duck ? re : re.replace(/\\/g, '\\\\')}'`;
+  const u = duck ? `trim(${text}, ' \t')` : `replaceRegexpAll(${text}, ${lit('^[ \\t]+|[ \\t]+$')}, '')`;
+  const matches = (re: string): string => (duck ? `regexp_matches(${u}, ${lit(re)})` : `match(${u}, ${lit(re)})`);
+  const group = (re: string): string => (duck ? `regexp_extract(${u}, ${lit(re)}, 1)` : `extract(${u}, ${lit(re)})`);
+  const toInt = (e: string): string => (duck ? `coalesce(TRY_CAST(${e} AS BIGINT), 0)` : `toInt64OrZero(${e})`);
+  const iff = (c: string, x: string, y: string): string => (duck ? `CASE WHEN ${c} THEN ${x} ELSE ${y} END` : `if(${c}, ${x}, ${y})`);
+  const div = (x: string, n: number): string => (duck ? `(${x}) // ${n}` : `intDiv(${x}, ${n})`);
+  const int = (from: number, len: number): string => toInt(`substring(${u}, ${from}, ${len})`);
+  const [y, mo, d, h, mi] = [int(1, 4), int(6, 2), int(9, 2), int(12, 2), int(15, 2)];
+  const sec = iff(`substring(${u}, 17, 1) = ':'`, int(18, 2), '0');
+  const frac = toInt(`substring(concat(${group('^.{19}[.,]([0-9]+)')}, '000'), 1, 3)`);
+  const off = group('([+-][0-9]{2}:?[0-9]{2})$');
+  const [oh, om] = [toInt(`substring(${off}, 2, 2)`), toInt(`substring(${off}, length(${off}) - 1, 2)`)];
+  const leap = iff(`(${y} % 4 = 0 AND ${y} % 100 != 0) OR ${y} % 400 = 0`, '1', '0');
+  const dim = iff(`${mo} = 2`, `28 + ${leap}`, iff(`${mo} IN (4, 6, 9, 11)`, '30', '31'));
+  const yy = `(${y} - ${iff(`${mo} <= 2`, '1', '0')})`;
+  const era = div(`${yy} - ${iff(`${yy} < 0`, '399', '0')}`, 400);
+  const yoe = `(${yy} - ${era} * 400)`;
+  const doy = `(${div(`153 * (${mo} + ${iff(`${mo} > 2`, '-3', '9')}) + 2`, 5)} + ${d} - 1)`;
+  const days = `(${era} * 146097 + ${yoe} * 365 + ${div(yoe, 4)} - ${div(yoe, 100)} + ${doy} - 719468)`;
+  const ok = `${mo} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${dim} AND ${h} <= 23 AND ${mi} <= 59 AND ${sec} <= 59 AND ${oh} <= 23 AND ${om} <= 59`;
+  const ms = `${days} * 86400000 + ${h} * 3600000 + ${mi} * 60000 + ${sec} * 1000 + ${frac} - ${iff(`substring(${off}, 1, 1) = '-'`, '-1', '1')} * (${oh} * 60 + ${om}) * 60000`;
+  const iso = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$';
+  const unsigned = duck ? `regexp_replace(${u}, '^[+]', '')` : `replaceRegexpOne(${u}, '^[+]', '')`;
+  const n = duck ? `TRY_CAST(${unsigned} AS DOUBLE)` : `toFloat64OrNull(${unsigned})`;
+  const seconds = `${matches(`^${DUCKDB_NUMBER_TEXT}$`)} AND abs(${n} * 1000) < 9.2e18`;
+  if (duck) return `CASE WHEN ${matches(iso)} THEN CASE WHEN ${ok} THEN ${ms} END WHEN ${seconds} THEN CAST(floor(${n} * 1000) AS BIGINT) END`;
+  return `multiIf(${matches(iso)}, if(${ok}, toNullable(${ms}), NULL), ${seconds}, toNullable(toInt64(floor(${n} * 1000))), NULL)`;
+}
+
 /** The same for ClickHouse's match (re2, escaped for a ClickHouse string literal). */
 const CLICKHOUSE_NUMBER_TEXT = DUCKDB_NUMBER_TEXT.replace(/\\/g, '\\\\');
 const DAY_MS = 86_400_000;
