@@ -16,7 +16,9 @@ import { DataReportService } from '../../../server/src/data/dataReports';
 import { runEngine, type EngineRun, type EngineSource } from '../../../server/src/engines';
 import { clickhouseAvailable, startClickHouse, type ClickHouseServer } from '../../support/clickhouse';
 import { assertSameReport } from '../reports/compareReports';
-import { EDGE_HEADER, edgeCsv, edgeTextRows, edgeTypedRows, numberText } from './edgeRows';
+import { EDGE_HEADER, TIME_TEXTS, edgeCsv, edgeTextRows, edgeTypedRows, numberText } from './edgeRows';
+import { textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
+import { parseTimeText } from '../../../server/src/core/data/parseCell';
 
 const root = join(__dirname, '..', '..', '..');
 const examples = join(root, 'examples');
@@ -69,6 +71,17 @@ describe('clickhouse engine', { skip }, () => {
     await ch.query('CREATE TABLE edge_text (time String, tier String, confidence String, cost String, quality Nullable(String), quality_cheap Nullable(String), quality_flagship Nullable(String)) ENGINE = MergeTree ORDER BY tuple()');
     await ch.query('INSERT INTO edge_text FORMAT TabSeparated', `${edgeTextRows(o).map((r) => r.join('\t')).join('\n')}\n`);
     await sameAsBuiltin(edgeCsv(o), 'edge_text', 350 + 20);
+  });
+
+  it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none)', async () => {
+    const list = TIME_TEXTS.map((t) => `'${t}'`).join(', ');
+    const out = await ch.query(`SELECT i, ${textTimeSql('clickhouse', 's')} AS t FROM (SELECT arrayJoin(arrayEnumerate([${list}])) AS i, [${list}][i] AS s) ORDER BY i FORMAT TSV`);
+    const rows = out.trim().split('\n').map((l) => l.split('\t'));
+    assert.equal(rows.length, TIME_TEXTS.length);
+    for (const [i, t] of rows) {
+      const want = parseTimeText(TIME_TEXTS[Number(i) - 1]!);
+      assert.equal(t === '\\N' ? null : Number(t), Number.isNaN(want) ? null : Math.floor(want), JSON.stringify(TIME_TEXTS[Number(i) - 1]));
+    }
   });
 
   // A DateTime column holds 1970–2106 only: the typed rows start in 2026.

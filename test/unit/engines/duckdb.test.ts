@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
 import { runEngine, type EngineRun } from '../../../server/src/engines';
 import { assertSameReport } from '../reports/compareReports';
-import { edgeCsv, edgeTypedRows, numberText } from './edgeRows';
+import { TIME_TEXTS, edgeCsv, edgeTypedRows, numberText } from './edgeRows';
+import { textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
+import { parseTimeText } from '../../../server/src/core/data/parseCell';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const options = { ledger: [{ id: 'router-drift', detection: ['5m', '4h', '24h'] }] };
@@ -116,6 +118,19 @@ describe('duckdb engine', () => {
     await db.run(`COPY e TO '${join(dir, 'edge.parquet')}' (FORMAT parquet)`);
     db.closeSync();
     await sameAsBuiltin('edge.parquet', 15);
+  });
+
+  it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none)', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const values = TIME_TEXTS.map((t, i) => `(${i}, '${t}')`).join(', ');
+    const rows = (await db.runAndReadAll(`SELECT i, ${textTimeSql('duckdb', 's')} AS t FROM (VALUES ${values}) v(i, s) ORDER BY i`)).getRowsJS();
+    db.closeSync();
+    assert.equal(rows.length, TIME_TEXTS.length);
+    for (const [i, t] of rows) {
+      const want = parseTimeText(TIME_TEXTS[Number(i)]!);
+      assert.equal(t === null ? null : Number(t), Number.isNaN(want) ? null : Math.floor(want), JSON.stringify(TIME_TEXTS[Number(i)]));
+    }
   });
 
   it('a glob that matches nothing is a diagnostic on path', async () => {

@@ -127,7 +127,7 @@ const DUCKDB_NUMBER_TEXT = '[ \\t]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0
  * silently; DuckDB's TIMESTAMPTZ cast took 24:00, a +24:00 offset and 2026-1-01 and refused a `t`, a
  * `,` fraction and HH:MM without seconds. Fractions keep whole milliseconds (as DuckDB's timestamps do).
  */
-function textTimeSql(dialect: SqlDialect, text: string): string {
+export function textTimeSql(dialect: SqlDialect, text: string): string {
   const duck = dialect === 'duckdb';
   const lit = (re: string): string => `'${duck ? re : re.replace(/\\/g, '\\\\')}'`;
   const u = duck ? `trim(${text}, ' \t')` : `replaceRegexpAll(${text}, ${lit('^[ \\t]+|[ \\t]+$')}, '')`;
