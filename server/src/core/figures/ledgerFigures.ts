@@ -3,8 +3,8 @@
 // detection-window sensitivity. Money is exact decimal arithmetic in the costs module.
 //
 // Rows are independent, and a keystroke changes one: each row's figures are remembered by the row's
-// values (its ranges included, its parse nodes not) and the traffic values it may use, so a ledger of
-// hundreds of rows computes one row again, not all of them.
+// parse node and position and the traffic values it may use, so a ledger of hundreds of rows computes
+// one row again, not all of them.
 import type Decimal from 'decimal.js';
 import {
   boundedDecimalString,
@@ -21,10 +21,10 @@ import {
 } from '../costs';
 import type { Located } from '../model/read';
 import type { EvalSpecModel, LedgerRowModel } from '../model/spec';
+import type { SpecNode } from '../parse/specTree';
 import { wholeValue } from '../incremental/readRecorder';
 import { baselineOf } from './costFigures';
 import { exactInput, formatPp } from './format';
-import { memoizeBy } from './memo';
 import type { FigureNote, FigureSink } from './types';
 
 // JSON decimals: exact to the last digit, except a quotient that does not terminate (12 significant digits).
@@ -53,9 +53,11 @@ export function ledgerFigures(m: EvalSpecModel, out: FigureSink): void {
   const sessions: SessionInputs = { sessionsPerDay: wholeValue(t?.sessionsPerDay), qps: wholeValue(t?.qps), requestsPerSession: wholeValue(t?.requestsPerSession) };
   const json: Record<string, unknown>[] = [];
   out.json['ledger'] = json;
+  const inputs = inputsText(baseline, sessions);
   for (const view of rows) {
-    // Keyed by all of the row: an incremental analysis compares the whole row, and reads it directly.
-    const r = rowFigures(wholeValue(view), baseline, sessions);
+    // An incremental analysis compares the whole row (each row's figures carry its ranges), and the
+    // row's computation reads it directly.
+    const r = rowFigures(wholeValue(view), baseline, sessions, inputs);
     json.push(r.entry);
     for (const n of r.notes) out.note(n);
     out.lines.push(...r.lines);
@@ -73,11 +75,42 @@ function computeRow(row: LedgerRowModel, baseline: Decimal | undefined, sessions
   return r;
 }
 
-/** Everything a row's figures are computed from, as exact text: values, raw texts, ranges (not parse nodes). */
-const rowKey = ([row, baseline, sessions]: Parameters<typeof computeRow>) => JSON.stringify([row, baseline?.toString(), sessions], (k, v: unknown) => (k === 'node' ? undefined : v));
+/** A row's figures, and what they were computed from besides the row's text. */
+interface KeptRow {
+  line: number;
+  character: number;
+  inputs: string;
+  figures: RowFigures;
+}
 
-// A row's figures are shared, never changed, by every analysis whose row has the same key.
-const rowFigures = memoizeBy(rowKey, computeRow, 4096);
+// By the row's parse node: the parser keeps a node while its text is unchanged, and a node at the same
+// place reads into the same row, so the node, its position and the other inputs determine the figures.
+// They are shared, never changed, by every analysis that finds the same.
+const keptRows = new WeakMap<SpecNode, KeptRow>();
+
+function rowFigures(row: LedgerRowModel, baseline: Decimal | undefined, sessions: SessionInputs, inputs: string): RowFigures {
+  const { line, character } = row.keyRange.start;
+  const kept = keptRows.get(row.node);
+  if (kept && kept.line === line && kept.character === character && kept.inputs === inputs) return kept.figures;
+  // Frozen: shared by later analyses, and computed from the row itself, so it holds no recording view.
+  const figures = deepFreeze(computeRow(row, baseline, sessions));
+  keptRows.set(row.node, { line, character, inputs, figures });
+  return figures;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** The inputs of every row besides its own values, as exact text. */
+function inputsText(baseline: Decimal | undefined, sessions: SessionInputs): string {
+  const located = (l: Located<number> | undefined) => (l ? [l.raw, l.value] : null);
+  return JSON.stringify([baseline?.toString() ?? null, located(sessions.sessionsPerDay), located(sessions.qps), located(sessions.requestsPerSession)]);
+}
 
 interface WindowCost {
   window: string;

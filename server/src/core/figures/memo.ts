@@ -1,7 +1,7 @@
 // A small bounded memo for the pure, costly statistics the figures call on every edit (minimum
 // sample sizes by search, power by root finding, label splits). The oldest entries go first when it
 // is full; throws are not remembered.
-export function memoizeBy<A extends readonly unknown[], R>(keyOf: (args: A) => string, fn: (...args: A) => R, capacity: number): (...args: A) => R {
+function memoizeBy<A extends readonly unknown[], R>(keyOf: (args: A) => string, fn: (...args: A) => R, capacity: number): (...args: A) => R {
   const cache = new Map<string, R>();
   return (...args: A): R => {
     const key = keyOf(args);
