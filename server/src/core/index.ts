@@ -86,7 +86,7 @@ export function analyzeSpec(text: string, options: AnalyzeOptions = {}): SpecAna
   } else {
     const firstKey = parsed.root.entries[0];
     const anchor = firstKey ? parsed.lines.range(firstKey.keyStart, firstKey.keyEnd) : zeroRange;
-    validation = validateAgainstSchema(parsed.root, specSchema, parsed.lines, anchor, session?.validation());
+    validation = validateAgainstSchema(parsed.root, specSchema, parsed.lines, anchor, session?.validation((o) => parsed.lines.positionAt(o).line));
     diagnostics.push(...validation.diagnostics);
     model = readSpecModel(parsed.root, new TreeReader(parsed.lines, validation.invalid), session?.modelReuse((o) => parsed.lines.positionAt(o).line));
     figures = computeFigures(model, session?.figureRunner, options.figureBudget);

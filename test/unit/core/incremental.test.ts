@@ -145,6 +145,33 @@ describe('incremental analysis', () => {
     assert.equal(visible(b), visible(analyzeSpec(text, { today })));
   });
 
+  it('moves the diagnostics and figures of sections below a new line instead of computing them again', () => {
+    const session = new AnalysisSession();
+    // A schema error below the edit: its diagnostic must move with its line.
+    const start = large.replace(/(cost_multiplier: )[0-9.]+/, '$1"2.0"');
+    analyzeSpec(start, { session, today });
+    const figures = () => new Map((session as unknown as { figures: Map<string, unknown> }).figures);
+    const before = figures();
+    const i = start.indexOf('\n', start.indexOf('traffic:')) + 1;
+    const text = `${start.slice(0, i)}\n${start.slice(i)}`;
+    const moved = analyzeSpec(text, { session, today });
+    const after = figures();
+    assert.ok(before.size > 5);
+    for (const [section, out] of after) assert.equal(out, before.get(section), `${section} replayed, not computed again`);
+    const scratch = analyzeSpec(text, { today });
+    assert.ok(scratch.diagnostics.some((d) => d.code === 'wrong-type'));
+    assert.equal(visible(moved), visible(scratch));
+  });
+
+  it('equals a from-scratch analysis after lines are typed, removed and copied anywhere', () => {
+    const spec = generateLargeSpec(600);
+    const lineEdit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), kind: fc.constantFrom(0, 2, 3), pick: fc.constantFrom(6, 7, 10, 21), len: fc.nat(10) });
+    fc.assert(
+      fc.property(fc.array(lineEdit, { minLength: 1, maxLength: 6 }), (edits) => checkSequence(spec, edits)),
+      { numRuns: 12, seed: 20261203 },
+    );
+  });
+
   it('falls back to a whole parse where pieces cannot stand alone, with the same result', () => {
     const cases = [
       'a: &x 1\nb: *x\n', // an alias across sections

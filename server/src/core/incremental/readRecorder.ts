@@ -7,6 +7,10 @@
 // kept in a result) is compared whole, by value, because whoever reads the output later may read any
 // of it: a replayed output then holds objects equal to the new model's, never stale ones. The model
 // is plain data (objects, arrays, numbers, strings, booleans) and is never changed once read.
+//
+// Ranges kept whole may all have moved by the same number of lines (lines typed above the section):
+// `compare` then gives that move, and the output is replayed with its ranges moved (lineShift.ts).
+import { equalUpToMove, isPlain, type LineMove } from './lineShift';
 
 /** Asked of a recording view, answers with the Read behind it (a plain object answers undefined). */
 const READ = Symbol('read');
@@ -26,13 +30,6 @@ class Read {
   view?: object;
 
   constructor(readonly seen: unknown) {}
-}
-
-function isPlain(v: unknown): v is object {
-  if (v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return true;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 function sameKeys(a: readonly (string | symbol)[], b: readonly (string | symbol)[]): boolean {
@@ -96,16 +93,25 @@ export class ReadRecorder {
 
   /**
    * Ends recording and returns the output with every recording view in it replaced by its object
-   * (fresh objects are patched in place), each such object noted to be compared whole.
+   * (fresh objects are patched in place), each such object noted to be compared whole. Frozen objects
+   * are taken as they are: whoever freezes an output object makes it of plain values only.
    */
   finish<T>(output: T): T {
     this.active = false;
     return unwrap(output, new Set()) as T;
   }
 
-  /** Whether everything the section read has the same value in `source`. */
+  /**
+   * The number of lines by which every range the section kept has moved in `source`, when everything
+   * it read is otherwise the same (0: nothing moved); undefined when something it read changed.
+   */
+  compare(source: object, move: LineMove = {}): number | undefined {
+    return same(this.root, source, move) ? (move.delta ?? 0) : undefined;
+  }
+
+  /** Whether everything the section read has the same value in `source`, ranges included. */
   unchanged(source: object): boolean {
-    return same(this.root, source);
+    return this.compare(source) === 0;
   }
 }
 
@@ -126,7 +132,8 @@ function unwrap(v: unknown, visited: Set<object>): unknown {
   if (v === null || typeof v !== 'object') return v;
   const whole = wholeValue(v);
   if (whole !== v) return whole;
-  if (!isPlain(v) || visited.has(v)) return v;
+  // A frozen object was made whole by its maker from plain values (a kept ledger row's figures).
+  if (!isPlain(v) || visited.has(v) || Object.isFrozen(v)) return v;
   visited.add(v);
   const o = v as Record<PropertyKey, unknown>;
   for (const k of Reflect.ownKeys(o)) {
@@ -137,28 +144,23 @@ function unwrap(v: unknown, visited: Set<object>): unknown {
   return v;
 }
 
-function same(read: Read, now: unknown): boolean {
+function same(read: Read, now: unknown, move: LineMove): boolean {
   if (Object.is(now, read.seen)) return true;
-  if (read.whole) return deepEqual(read.seen, now);
+  // Kept whole: equal up to a move; and a line number read out of it must not have moved at all.
+  if (read.whole) return equalUpToMove(read.seen, now, move) && readsSame(read, now as object, move);
   if (!isPlain(read.seen) || !isPlain(now) || Array.isArray(read.seen) !== Array.isArray(now)) return false;
+  return readsSame(read, now, move);
+}
+
+function readsSame(read: Read, now: object, move: LineMove): boolean {
   if (read.keys !== undefined && !sameKeys(Reflect.ownKeys(now), read.keys)) return false;
   if (read.has) for (const [k, v] of read.has) if (Reflect.has(now, k) !== v) return false;
   if (read.own) for (const [k, v] of read.own) if ((Reflect.getOwnPropertyDescriptor(now, k) !== undefined) !== v) return false;
-  if (read.children) for (const [k, child] of read.children) if (!same(child, Reflect.get(now, k) as unknown)) return false;
+  if (read.children) for (const [k, child] of read.children) if (!same(child, Reflect.get(now, k) as unknown, move)) return false;
   return true;
 }
 
-/** Plain data compared by value; anything else by identity. */
+/** Plain data compared by value, ranges included; anything else by identity. */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Reflect.ownKeys(a);
-  const kb = Reflect.ownKeys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]!;
-    if (k !== kb[i]) return false;
-    if (!deepEqual((a as Record<PropertyKey, unknown>)[k], (b as Record<PropertyKey, unknown>)[k])) return false;
-  }
-  return true;
+  return equalUpToMove(a, b, { delta: 0 });
 }
