@@ -130,18 +130,30 @@ const DUCKDB_NUMBER_TEXT = '[ \\t]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0
 export function textTimeSql(dialect: SqlDialect, text: string): string {
   const duck = dialect === 'duckdb';
   const lit = (re: string): string => `'${duck ? re : re.replace(/\\/g, '\\\\')}'`;
-  const u = duck ? `trim(${text}, ' \t')` : `replaceRegexpAll(${text}, ${lit('^[ \\t]+|[ \\t]+$')}, '')`;
-  const matches = (re: string): string => (duck ? `regexp_matches(${u}, ${lit(re)})` : `match(${u}, ${lit(re)})`);
-  const group = (re: string): string => (duck ? `regexp_extract(${u}, ${lit(re)}, 1)` : `extract(${u}, ${lit(re)})`);
+  // trimmed text; ClickHouse 18.16 has no trim: a regex replace, only where an end is a space or tab
+  const blank = (e: string): string => `${e} IN (' ', '\\t')`;
+  // ClickHouse computes the trimmed text and the offset once, as aliases (\`(e AS __tu)\` at one use,
+  // \`__tu\` at the others); DuckDB repeats them
+  const uExpr = duck
+    ? `trim(${text}, ' \t')`
+    : `if(${blank(`substring(${text}, 1, 1)`)} OR ${blank(`substring(${text}, length(${text}), 1)`)}, replaceRegexpAll(${text}, ${lit('^[ \\t]+|[ \\t]+$')}, ''), ${text})`;
+  const u = duck ? uExpr : '__tu';
+  const matches = (re: string, on = u): string => (duck ? `regexp_matches(${on}, ${lit(re)})` : `match(${on}, ${lit(re)})`);
   const toInt = (e: string): string => (duck ? `coalesce(TRY_CAST(${e} AS BIGINT), 0)` : `toInt64OrZero(${e})`);
   const iff = (c: string, x: string, y: string): string => (duck ? `CASE WHEN ${c} THEN ${x} ELSE ${y} END` : `if(${c}, ${x}, ${y})`);
   const div = (x: string, n: number): string => (duck ? `(${x}) // ${n}` : `intDiv(${x}, ${n})`);
   const int = (from: number, len: number): string => toInt(`substring(${u}, ${from}, ${len})`);
   const [y, mo, d, h, mi] = [int(1, 4), int(6, 2), int(9, 2), int(12, 2), int(15, 2)];
   const sec = iff(`substring(${u}, 17, 1) = ':'`, int(18, 2), '0');
-  const frac = toInt(`substring(concat(${group('^.{19}[.,]([0-9]+)')}, '000'), 1, 3)`);
-  const off = group('([+-][0-9]{2}:?[0-9]{2})$');
-  const [oh, om] = [toInt(`substring(${off}, 2, 2)`), toInt(`substring(${off}, length(${off}) - 1, 2)`)];
+  // the offset and the fraction by position (the ISO pattern has checked the layout; a time is ≥ 16
+  // characters, so a sign 4 or 5 from the end is an offset's): no regex extraction per row
+  const len = `length(${u})`;
+  const sign = (k: number): string => `${len} > 15 AND substring(${u}, ${len} - ${k}, 1) IN ('+', '-')`;
+  const offExpr = iff(sign(5), `substring(${u}, ${len} - 5, 6)`, iff(sign(4), `substring(${u}, ${len} - 4, 5)`, "''"));
+  const off = duck ? offExpr : '__toff';
+  const tail = iff(`substring(${u}, ${len}, 1) IN ('Z', 'z')`, '1', `length(${off})`);
+  const frac = iff(`substring(${u}, 20, 1) IN ('.', ',')`, toInt(`substring(concat(substring(${u}, 21, ${len} - 20 - ${tail}), '000'), 1, 3)`), '0');
+  const [oh, om] = [toInt(`substring(${duck ? off : `(${offExpr} AS __toff)`}, 2, 2)`), toInt(`substring(${off}, length(${off}) - 1, 2)`)];
   const leap = iff(`(${y} % 4 = 0 AND ${y} % 100 != 0) OR ${y} % 400 = 0`, '1', '0');
   const dim = iff(`${mo} = 2`, `28 + ${leap}`, iff(`${mo} IN (4, 6, 9, 11)`, '30', '31'));
   const yy = `(${y} - ${iff(`${mo} <= 2`, '1', '0')})`;
@@ -151,12 +163,15 @@ export function textTimeSql(dialect: SqlDialect, text: string): string {
   const days = `(${era} * 146097 + ${yoe} * 365 + ${div(yoe, 4)} - ${div(yoe, 100)} + ${doy} - 719468)`;
   const ok = `${mo} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${dim} AND ${h} <= 23 AND ${mi} <= 59 AND ${sec} <= 59 AND ${oh} <= 23 AND ${om} <= 59`;
   const ms = `${days} * 86400000 + ${h} * 3600000 + ${mi} * 60000 + ${sec} * 1000 + ${frac} - ${iff(`substring(${off}, 1, 1) = '-'`, '-1', '1')} * (${oh} * 60 + ${om}) * 60000`;
-  const iso = '^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$';
-  const unsigned = duck ? `regexp_replace(${u}, '^[+]', '')` : `replaceRegexpOne(${u}, '^[+]', '')`;
+  // one pattern for both forms (one regex per row); an ISO time has '-' at 5 and 8, a number cannot
+  const iso = '[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?';
+  const either = `^(${iso}|[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)$`;
+  const isoShape = `substring(${u}, 5, 1) = '-' AND substring(${u}, 8, 1) = '-'`;
+  const unsigned = iff(`substring(${u}, 1, 1) = '+'`, `substring(${u}, 2)`, u);
   const n = duck ? `TRY_CAST(${unsigned} AS DOUBLE)` : `toFloat64OrNull(${unsigned})`;
-  const seconds = `${matches(`^${DUCKDB_NUMBER_TEXT}$`)} AND abs(${n} * 1000) < 9.2e18`;
-  if (duck) return `CASE WHEN ${matches(iso)} THEN CASE WHEN ${ok} THEN ${ms} END WHEN ${seconds} THEN CAST(floor(${n} * 1000) AS BIGINT) END`;
-  return `multiIf(${matches(iso)}, if(${ok}, toNullable(${ms}), NULL), ${seconds}, toNullable(toInt64(floor(${n} * 1000))), NULL)`;
+  const seconds = `abs(${n} * 1000) < 9.2e18`;
+  if (duck) return `CASE WHEN NOT ${matches(either)} THEN NULL WHEN ${isoShape} THEN CASE WHEN ${ok} THEN ${ms} END WHEN ${seconds} THEN CAST(floor(${n} * 1000) AS BIGINT) END`;
+  return `multiIf(NOT ${matches(either, `(${uExpr} AS __tu)`)}, NULL, ${isoShape}, if(${ok}, toNullable(${ms}), NULL), ${seconds}, toNullable(toInt64(floor(${n} * 1000))), NULL)`;
 }
 
 /** The same for ClickHouse's match (re2, escaped for a ClickHouse string literal). */
