@@ -35,13 +35,31 @@ export function activeTab(page: Page, fileName: string): Locator {
   return page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`);
 }
 
-/** Runs a command from the Command Palette by its exact title. */
+/** How long one opening of the Command Palette waits for a command before it is opened again. */
+const paletteAttemptMs = 10_000;
+
+/**
+ * Runs a command from the Command Palette by its exact title. A command that a part of the workbench
+ * registers while it is still starting is not listed by a palette opened before that (seen in CI with
+ * "Extensions: Show Installed Extensions"), so the palette is closed and opened again until the
+ * command is listed, up to the workbench timeout.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
+  const deadline = Date.now() + workbenchTimeoutMs;
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: workbenchTimeoutMs });
-  await input.fill(`>${title}`);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first().waitFor({ timeout: workbenchTimeoutMs });
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+  for (;;) {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ timeout: workbenchTimeoutMs });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: Math.max(1, Math.min(paletteAttemptMs, deadline - Date.now())) });
+      break;
+    } catch (e) {
+      if (Date.now() >= deadline) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
