@@ -87,6 +87,15 @@ describe('parseSpecText', () => {
     assert.deepEqual(parseSpecText('a: 1\n\u0000').diagnostics.map((x) => x.code), ['binary-content'], 'one NUL is binary, not UTF-16');
   });
 
+  it('names a number key as written, never by its value (1e400 is not "Infinity")', () => {
+    const text = `${'9'.repeat(400)}: a\n1e400: b\n0x10: c\n1.50: d\nplain: e\n7: f\n`;
+    const keys = (root: ReturnType<typeof parseSpecText>['root']) => (root?.kind === 'map' ? root.entries.map((e) => e.key) : []);
+    const want = ['9'.repeat(400), '1e400', '0x10', '1.50', 'plain', '7'];
+    assert.deepEqual(keys(parseSpecText(text).root), want);
+    // The incremental parser's pieces name them the same way.
+    assert.deepEqual(keys(new IncrementalSpecParser().parse(text).root), want);
+  });
+
   it('reports duplicate keys at the second occurrence', () => {
     const p = parseSpecText('a: 1\nb: 2\na: 3\n');
     const d = p.diagnostics.find((x) => x.code === 'duplicate-key');

@@ -264,7 +264,8 @@ export class TreeConverter {
         continue;
       }
       const value = this.convert(pair.value as YNode, kr[1], depth + 1);
-      const key = String(k.value);
+      // A number key is named as written: `1e400` is not "Infinity", `0x10` is not "16".
+      const key = typeof k.value === 'number' && typeof k.source === 'string' ? k.source : String(k.value);
       if (seen.has(key)) {
         this.diagnostics.push({ code: 'duplicate-key', severity: 'error', message: `The key "${clipKey(key)}" is already set earlier in the same mapping, and YAML keeps only one.`, range: this.at(kr[0], kr[1]), data: { yamlCode: 'DUPLICATE_KEY', key: clipKey(key) } });
       }
