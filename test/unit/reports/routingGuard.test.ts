@@ -57,25 +57,6 @@ describe('flagship-share alert: sampling-noise guard', () => {
     assert.ok(Math.abs(binomialUpperTail(20, n, p) / direct - 1) < 1e-9, `${binomialUpperTail(20, n, p)} vs ${direct}`);
   });
 
-  it('the early-stopping decision equals the full p-value against alpha, also for alphas at and around the p-value', () => {
-    const nulls = [costShareNull([700, 220, 80], [700 * 192, 220 * 1024, 80 * 7680], 2)!, costShareNull([900, 100], [900, 900], 1)!, costShareNull([500, 300, 200], [500 * 3, 300 * 5, 200 * 40], 2)!];
-    let checked = 0;
-    let passing = 0;
-    for (const h of nulls) {
-      for (const n of [1, 12, 30, 72, 400, 3000]) {
-        for (let s = 0.01; s < 1.0001; s += 0.037) {
-          const p = costSharePValue(s, n, h);
-          for (const alpha of [0.05 / 8640, 1e-12, 0.01, 0.5, p, p * (1 + 1e-12), p * (1 - 1e-12), p * 1.001, p / 1.001]) {
-            assert.equal(costShareBelow(s, n, h, alpha), p <= alpha, `s ${s}, n ${n}, alpha ${alpha}, p ${p}`);
-            checked++;
-            if (p <= alpha) passing++;
-          }
-        }
-      }
-    }
-    assert.ok(checked > 1000 && passing > 100 && checked - passing > 100, `${checked} cases, ${passing} passing`);
-  });
-
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`a stationary log at ~70 requests an hour does not fire (seed ${seed}), while the bare threshold does`, () => {
       const rows = noisyLog(seed, () => 0.11);
