@@ -35,31 +35,41 @@ export function activeTab(page: Page, fileName: string): Locator {
   return page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`);
 }
 
-/** How long one opening of the Command Palette (or of Quick Fix) waits for its list before it is opened again. */
+/** How long one opening of a list (Command Palette, Quick Fix, suggestions) waits for it before opening it again. */
 const attemptMs = 10_000;
 
 /**
- * Runs a command from the Command Palette by its exact title. A command that a part of the workbench
- * registers while it is still starting is not listed by a palette opened before that (seen in CI with
- * "Extensions: Show Installed Extensions"), so the palette is closed and opened again until the
- * command is listed, up to the workbench timeout.
+ * Calls `open` until `shown` is visible, up to the workbench timeout. A list the workbench fills as
+ * answers come in can open without what a test waits for: a command that a part of the workbench
+ * registers while it is still starting (seen in CI with "Extensions: Show Installed Extensions"), or
+ * Quick Fix pressed before the editor has the server's code actions ("No code actions available";
+ * a fresh clone's CI waited 90 s on one press). Opening it again asks again.
  */
-export async function runCommand(page: Page, title: string): Promise<void> {
+async function openUntilShown(page: Page, what: string, open: () => Promise<void>, shown: Locator): Promise<void> {
   const deadline = Date.now() + workbenchTimeoutMs;
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
   for (;;) {
-    await page.keyboard.press('Control+Shift+P');
-    await input.waitFor({ timeout: workbenchTimeoutMs });
-    await input.fill(`>${title}`);
+    await open();
     try {
-      await row.waitFor({ timeout: Math.max(1, Math.min(attemptMs, deadline - Date.now())) });
-      break;
+      await shown.waitFor({ timeout: Math.max(1, Math.min(attemptMs, deadline - Date.now())) });
+      return;
     } catch (e) {
       if (Date.now() >= deadline) throw e;
+      process.stderr.write(`[e2e] ${what}: not shown ${attemptMs} ms after opening; opening again\n`);
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Runs a command from the Command Palette by its exact title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+  const open = async (): Promise<void> => {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ timeout: workbenchTimeoutMs });
+    await input.fill(`>${title}`);
+  };
+  await openUntilShown(page, `command "${title}"`, open, row);
   await page.keyboard.press('Enter');
 }
 
@@ -127,9 +137,12 @@ export async function saveActiveEditor(page: Page, fileName: string): Promise<vo
 
 /** Opens the suggest widget (Ctrl+Space) unless typing already did, and waits for its rows. */
 export async function triggerSuggest(page: Page): Promise<void> {
-  const widget = page.locator('.editor-widget.suggest-widget.visible');
-  if (!(await widget.isVisible())) await page.keyboard.press('Control+Space');
-  await page.locator('.editor-widget.suggest-widget .monaco-list-row').first().waitFor({ timeout: workbenchTimeoutMs });
+  const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row').first();
+  if (await page.locator('.editor-widget.suggest-widget.visible').isVisible()) {
+    await rows.waitFor({ timeout: workbenchTimeoutMs });
+    return;
+  }
+  await openUntilShown(page, 'suggestions', () => page.keyboard.press('Control+Space'), rows);
 }
 
 /** Hides the bottom panel (Problems, Output, …) if it is shown. */
@@ -157,20 +170,7 @@ export async function goToLine(page: Page, line: number, column?: number): Promi
  */
 export async function applyQuickFix(page: Page, accept: (label: string) => boolean): Promise<string> {
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  // Ctrl+. pressed before the editor has the server's code actions shows "No code actions available"
-  // and no list; pressing again later asks again (a fresh clone's CI waited 90 s on one press).
-  const deadline = Date.now() + workbenchTimeoutMs;
-  for (;;) {
-    await page.keyboard.press('Control+.');
-    try {
-      await rows.first().waitFor({ timeout: Math.max(1, Math.min(attemptMs, deadline - Date.now())) });
-      break;
-    } catch (e) {
-      if (Date.now() >= deadline) throw e;
-      process.stderr.write(`[e2e] quick fix: no action list ${attemptMs} ms after Ctrl+.; asking again\n`);
-      await page.keyboard.press('Escape');
-    }
-  }
+  await openUntilShown(page, 'quick fix', () => page.keyboard.press('Control+.'), rows.first());
   const labels = await rows.evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
   const index = labels.findIndex(accept);
   if (index < 0) throw new Error(`no acceptable quick fix among ${JSON.stringify(labels)}`);
