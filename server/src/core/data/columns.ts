@@ -14,6 +14,13 @@ import { listNames, listQuoted } from '../text/bounded';
 
 export type ColumnKind = 'number' | 'category' | 'time';
 
+/**
+ * The largest |epoch ms| a time may have: a JavaScript Date's range (±10⁸ days, years −271821 to
+ * 275760). Beyond it no date can be shown (a report's first and last time), so the row is bad, in
+ * every reader (Unix seconds like 1e300 parse as numbers).
+ */
+export const MAX_TIME_MS = 8.64e15;
+
 export interface ColumnSpec {
   /** Logical key used by the reports. */
   key: string;
@@ -45,7 +52,7 @@ export type ColumnMapping = Readonly<Record<string, string>>;
 export const ROUTING_SCHEMA: TableSchema = {
   name: 'routing log',
   columns: [
-    { key: 'time', kind: 'time', required: true, description: 'request time (ISO 8601 or Unix seconds)' },
+    { key: 'time', kind: 'time', required: true, description: 'request time (ISO 8601 or Unix seconds)', min: -MAX_TIME_MS, max: MAX_TIME_MS },
     { key: 'tier', kind: 'category', required: true, description: 'tier that served the request' },
     { key: 'confidence', kind: 'number', required: true, description: 'router confidence in [0, 1]', min: 0, max: 1 },
     { key: 'cost', kind: 'number', required: true, description: 'cost of the request in dollars (≥ 0)', min: 0 },

@@ -25,7 +25,7 @@
 // with the same value).
 import { resolveColumns, type ColumnMapping, type ColumnResolution, type TableSchema } from './columns';
 import { TableBuilder, type BatchConsumer, DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES } from './tableBuilder';
-import { daysFromCivil, daysInMonth, parseNumberBytes, parseTimeBytes } from './parseCell';
+import { daysFromCivil, daysInMonth, fractionDigits, parseNumberBytes, parseTimeBytes, timeMs } from './parseCell';
 import { clipName, listNames, listQuoted } from '../text/bounded';
 
 const QUOTE = 34;
@@ -362,21 +362,16 @@ export class CsvTableParser {
             p += 19;
             c = buf[p] as number;
             if (v === v && c === DOT) {
-              // the fraction, summed exactly as parseTimeBytes does
+              // the fraction by the time rule, as parseTimeBytes: whole ms, then the microseconds
               p++;
-              let scale = 100;
-              let fracMs = 0;
               const f0 = p;
               for (;;) {
                 c = buf[p] as number;
-                const d = c - 48;
-                if (d < 0 || d > 9) break;
-                fracMs += d * scale;
-                scale /= 10;
+                if (c < 48 || c > 57) break;
                 p++;
               }
               if (p === f0) return i;
-              v += fracMs;
+              v = timeMs(v + fractionDigits(buf, f0, p, 0), fractionDigits(buf, f0, p, 3));
             }
             if (c === 90) c = buf[++p] as number; // Z, never the last byte (buf[n − 1] is LF)
             if (v !== v || (c !== COMMA && c !== LF && c !== CR)) p = from; // not this layout after all

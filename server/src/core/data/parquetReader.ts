@@ -1,12 +1,15 @@
 // Parquet through hyparquet (pure JavaScript, no dependencies, no native binary): one row group at a
 // time, only the mapped columns, so memory is bounded by the largest row group, not the file.
 // Values: DOUBLE/FLOAT/INT32/INT64 (bigint → number) for numbers; UTF-8 strings (or numbers/booleans,
-// written as text) for categories; TIMESTAMP (hyparquet yields a Date), ISO strings or Unix seconds
-// for times. Nulls are empty cells. The row number in a report is the row index + 1.
+// written as text) for categories; TIMESTAMP (MILLIS, MICROS, NANOS, INT96), DATE, ISO strings or Unix
+// seconds for times. Typed timestamps keep their microseconds by the time rule (parseCell: nanoseconds
+// floored to whole microseconds, then the double nearest µs ÷ 1000 — the value of their ISO text;
+// hyparquet's own Date would truncate toward zero to whole ms). Nulls are empty cells. The row number
+// in a report is the row index + 1.
 import type { ColumnMapping, TableSchema } from './columns';
 import { resolveColumns } from './columns';
 import { dataFileError, type DataFileError } from './dataFileError';
-import { parseNumberText, parseTimeText } from './parseCell';
+import { microsToMs, nanosToMs, parseNumberText, parseTimeText } from './parseCell';
 import type { ReadOptions, TableReadSuccess } from './readResult';
 import type { ResolvedDataFile } from './resolveDataFile';
 import { TableBuilder, guardConsumer, isConsumerError, type ConsumerError, type BatchConsumer, DEFAULT_BATCH_ROWS, DEFAULT_MAX_BAD_ROW_EXAMPLES } from './tableBuilder';
@@ -20,7 +23,23 @@ function loadHyparquet(): Promise<Hyparquet> {
   return hyparquet;
 }
 
+/** A typed timestamp's epoch ms (by the time rule), kept apart from a number, which is Unix seconds in a time column. */
+export class TypedTime {
+  constructor(readonly ms: number) {}
+  toString(): string {
+    return Math.abs(this.ms) <= 8.64e15 ? new Date(this.ms).toISOString() : `${this.ms} ms`;
+  }
+}
+
+/** hyparquet's timestamp parsers, replaced: exact epoch ms by the time rule instead of a whole-ms Date. */
+export const TIMESTAMP_PARSERS = {
+  timestampFromMilliseconds: (v: bigint): TypedTime => new TypedTime(microsToMs(BigInt(v) * 1000n)),
+  timestampFromMicroseconds: (v: bigint): TypedTime => new TypedTime(microsToMs(BigInt(v))),
+  timestampFromNanoseconds: (v: bigint): TypedTime => new TypedTime(nanosToMs(BigInt(v))),
+};
+
 export function toNumber(v: unknown, kind: 'number' | 'time'): number {
+  if (v instanceof TypedTime) return kind === 'time' ? v.ms : Number.NaN;
   if (typeof v === 'number') return kind === 'time' ? v * 1000 : v;
   if (typeof v === 'bigint') return kind === 'time' ? Number(v) * 1000 : Number(v);
   if (v instanceof Date) return kind === 'time' ? v.getTime() : Number.NaN;
@@ -114,6 +133,7 @@ export async function readParquetFile(
         columns: wanted,
         rowStart: groupStart,
         rowEnd: groupEnd,
+        parsers: TIMESTAMP_PARSERS,
         onChunk(chunk) {
           const list = columns.get(chunk.columnName) ?? [];
           list.push({ start: chunk.rowStart, data: chunk.columnData });

@@ -11,6 +11,19 @@
 // Times: ISO 8601 calendar date-times (`YYYY-MM-DD`, then `T` or a space, `HH:MM`, optional `:SS`
 // and fraction, optional `Z` or `±HH:MM`/`±HHMM`; no offset means UTC), or a plain number of Unix
 // seconds. Fields are range-checked (no 2026-02-30, no 24:00).
+//
+// The time rule, the same in every reader (built-in, DuckDB, ClickHouse; docs/format.md "Times"): a
+// date-time is taken to whole microseconds — fraction digits past the sixth are dropped, so the
+// instant moves toward the past, never across a second — and its value is the double nearest to that
+// many microseconds ÷ 1000: the time in epoch milliseconds, correctly rounded (ties to even). Whole
+// milliseconds stay exact integers. Computed as u / 1000 (u the exact integer microseconds, one
+// correctly rounded division) while |ms| < MS_EXACT_US, else as ms + us / 1000 (ms the whole
+// milliseconds, us the 0–999 microseconds past them), which is also correctly rounded there: the sum's
+// spacing is ≥ 2⁻⁹ ms and us / 1000 is never within its own rounding error of a half-spacing point.
+// Unix seconds are a number (the number rule above) times 1000, one correctly rounded product. A time
+// must lie within a JavaScript Date's range (|ms| ≤ MAX_TIME_MS), else it is none.
+
+import { MAX_TIME_MS } from './columns';
 
 const POW10: number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const TWO_53 = 9007199254740992;
@@ -104,8 +117,8 @@ export function parseTimeBytes(b: Uint8Array, start: number, end: number): numbe
   while (s < e && isSpace(b[s] as number)) s++;
   while (e > s && isSpace(b[e - 1] as number)) e--;
   if (e - s >= 10 && b[s + 4] === 45 && b[s + 7] === 45) return parseIso(b, s, e);
-  const v = parseNumberBytes(b, s, e);
-  return Number.isFinite(v) ? v * 1000 : Number.NaN;
+  const ms = parseNumberBytes(b, s, e) * 1000;
+  return ms >= -MAX_TIME_MS && ms <= MAX_TIME_MS ? ms : Number.NaN; // NaN fails both
 }
 
 // Logs are in time order, so consecutive cells almost always share their date: the last
@@ -115,6 +128,7 @@ let lastDateMs = Number.NaN;
 
 function parseIso(b: Uint8Array, s: number, e: number): number {
   let ms: number;
+  let us = 0;
   let same = lastDateMs === lastDateMs;
   for (let k = 0; same && k < 10; k++) same = b[s + k] === lastDate[k];
   if (same) ms = lastDateMs;
@@ -144,23 +158,16 @@ function parseIso(b: Uint8Array, s: number, e: number): number {
     i += 3;
     if (i < e && (b[i] === 46 || b[i] === 44)) {
       i++;
-      let scale = 100;
-      let fracMs = 0;
       const from = i;
-      while (i < e) {
-        const dd = (b[i] as number) - 48;
-        if (dd < 0 || dd > 9) break;
-        fracMs += dd * scale;
-        scale /= 10;
-        i++;
-      }
+      while (i < e && (b[i] as number) >= 48 && (b[i] as number) <= 57) i++;
       if (i === from) return Number.NaN;
-      ms += fracMs;
+      ms += fractionDigits(b, from, i, 0);
+      us = fractionDigits(b, from, i, 3);
     }
   }
-  if (i === e) return ms;
+  if (i === e) return timeMs(ms, us);
   const z = b[i] as number;
-  if ((z === 90 || z === 122) && i + 1 === e) return ms; // Z
+  if ((z === 90 || z === 122) && i + 1 === e) return timeMs(ms, us); // Z
   if (z === 43 || z === 45) {
     const oh = digitsAt(b, i + 1, 2, e);
     let j = i + 3;
@@ -168,9 +175,49 @@ function parseIso(b: Uint8Array, s: number, e: number): number {
     const om = digitsAt(b, j, 2, e);
     if (oh < 0 || oh > 23 || om < 0 || om > 59 || j + 2 !== e) return Number.NaN;
     const off = (oh * 60 + om) * 60_000;
-    return z === 43 ? ms - off : ms + off;
+    return timeMs(z === 43 ? ms - off : ms + off, us);
   }
   return Number.NaN;
+}
+
+/** Fraction digits [from + skip, from + skip + 3) of [from, to) as an integer 0–999, missing digits as 0 (".5" → 500). */
+export function fractionDigits(b: Uint8Array, from: number, to: number, skip: number): number {
+  let v = 0;
+  for (let k = from + skip; k < from + skip + 3; k++) v = v * 10 + (k < to ? (b[k] as number) - 48 : 0);
+  return v;
+}
+
+/** Whole milliseconds below which ms·1000 + 999 is an exact double (< 2⁵³): years 1685 to 2255. */
+export const MS_EXACT_US = 9_007_199_254_740;
+
+/**
+ * Epoch ms of `ms` whole milliseconds (an exact integer) plus `us` microseconds (0–999): the double
+ * nearest (ms·1000 + us) / 1000 — the time rule (see the top of this file).
+ */
+export function timeMs(ms: number, us: number): number {
+  if (us === 0) return ms;
+  return ms < MS_EXACT_US && ms > -MS_EXACT_US ? (ms * 1000 + us) / 1000 : ms + us / 1000;
+}
+
+const TWO_53N = 9007199254740992n;
+
+/** Epoch ms of an integer count of microseconds (a typed timestamp): the same rule, the same double as its ISO text. */
+export function microsToMs(u: bigint): number {
+  if (u < TWO_53N && u > -TWO_53N) return Number(u) / 1000;
+  let ms = u / 1000n;
+  let us = u - ms * 1000n;
+  if (us < 0n) {
+    ms -= 1n;
+    us += 1000n;
+  }
+  return timeMs(Number(ms), Number(us));
+}
+
+/** Epoch ms of an integer count of nanoseconds: floored to whole microseconds (the digits past the sixth dropped), then microsToMs. */
+export function nanosToMs(n: bigint): number {
+  let u = n / 1000n;
+  if (u * 1000n > n) u -= 1n;
+  return microsToMs(u);
 }
 
 const encoder = new TextEncoder();

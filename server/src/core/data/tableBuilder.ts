@@ -176,7 +176,8 @@ export class TableBuilder {
       const lo = this.mins[slot] as number;
       const hi = this.maxs[slot] as number;
       const range = hi === Infinity ? `at least ${lo}` : `in [${lo}, ${hi}]`;
-      this.fail(slot, `${v} is out of range: must be ${range}`);
+      if (this.kinds[slot] === 'time') this.fail(slot, `${v} ms is outside the times a date can hold (years -271821 to 275760)`);
+      else this.fail(slot, `${v} is out of range: must be ${range}`);
       return;
     }
     (this.numberCols[slot] as Float64Array)[this.at] = v;
