@@ -116,7 +116,17 @@ The statement returns the columns \`part, k, tier, n, cost, a, b, c, d, e\`:
   2103-10-02, moved 2026-02-30 to March 2 and wrapped every time outside 1970–2106, silently; DuckDB's
   \`TIMESTAMPTZ\` cast took 24:00, a +24:00 offset and 2026-1-01 and refused \`t\`, a \`,\` fraction
   and HH:MM. So a ClickHouse \`String\` column holds times before 1970 (a \`DateTime\` column cannot).
-  Fractions keep whole milliseconds. The engines set UTC. Cost: for a ClickHouse \`String\` time column,
+  The engines set UTC.
+- **One time rule** (docs/format.md, "Times"): every reader gives the same double for a time, to the
+  last bit. A time is taken to whole microseconds u (fraction digits past the sixth dropped; typed
+  nanoseconds floored: \`epoch_ns\` and a floor division, since a cast of \`TIMESTAMP_NS\` to
+  \`TIMESTAMP\` truncates toward zero, as \`epoch_ms\` does) and its value is the double nearest
+  u / 1000: \`u / 1000\` while |u| < 2⁵³ (one correctly rounded division of exact doubles), else
+  whole ms + (u mod 1000) / 1000, correctly rounded there too; NULL (a bad row) beyond a JavaScript
+  date's range, 8.64·10¹⁵ ms. Typed timestamps: \`epoch_us\` (DuckDB), \`toUnixTimestamp\` × 1000
+  (ClickHouse \`DateTime\`, whole seconds); text: the ISO digits give u in integers; Unix seconds
+  (text or a number column) are the number × 1000. Steps and days are floor(t / step) of that double,
+  as in the built-in reader. Cost: for a ClickHouse \`String\` time column,
   one regex and digit arithmetic per row — 5M ISO texts 2.7 s server CPU against 1.1 s for
   \`parseDateTimeBestEffort\` (load ~4); typed \`DateTime\`/\`TIMESTAMP\` columns are read as they are.
 - **Calibration** sets are small and their statistics are the rows themselves (judge score, labels,

@@ -110,7 +110,7 @@ export async function runClickHouse(src: ClickHouseSource, run: EngineRun): Prom
     for (const r of result) collect.add(r);
     const stats = collect.finish();
     run.onProgress?.(stats.rows + collect.badRows, 1);
-    return { ok: true, engine: 'clickhouse', label: `${src.table} at ${src.url}`, sql, rows: stats.rows, badRows: collect.badRows, bytes: 0, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds };
+    return { ok: true, engine: 'clickhouse', label: `${src.table} at ${src.url}`, sql, rows: stats.rows, badRows: collect.badRows, bytes: 0, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds, firstTime: stats.minT, lastTime: stats.maxT };
   } catch (e) {
     return clickhouseError(e, src, run, bound.timedOut());
   } finally {

@@ -7,6 +7,7 @@ import { clipName, listNames } from '../core/text/bounded';
 
 export function columnTypeClass(engineType: string): SqlColumnType {
   const t = engineType.replace(/^(Nullable|LowCardinality)\((.*)\)$/, '$2').replace(/^(Nullable|LowCardinality)\((.*)\)$/, '$2').toUpperCase();
+  if (t === 'TIMESTAMP_NS') return 'timestamp_ns'; // DuckDB's nanoseconds: a cast to TIMESTAMP would truncate toward zero
   if (/^(TIMESTAMP|DATE|DATETIME)/.test(t)) return 'timestamp';
   if (/^(U?INT|TINYINT|SMALLINT|BIGINT|HUGEINT|UHUGEINT|UBIGINT|USMALLINT|UTINYINT|INTEGER|FLOAT|DOUBLE|REAL|DECIMAL|NUMERIC)/.test(t)) return 'number';
   return 'text';

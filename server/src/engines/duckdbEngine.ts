@@ -83,7 +83,7 @@ export function duckdbSource(f: Pick<DuckFiles, 'files' | 'reader'>, o: { allTex
 }
 
 export function sqlOnlyResult(engine: 'duckdb' | 'clickhouse', label: string, sql: string): EngineResult {
-  return { ok: true, engine, label, sql, rows: 0, badRows: 0, bytes: 0, report: { defined: false, reason: 'not run (--show-sql)' }, seconds: 0, querySeconds: 0 };
+  return { ok: true, engine, label, sql, rows: 0, badRows: 0, bytes: 0, report: { defined: false, reason: 'not run (--show-sql)' }, seconds: 0, querySeconds: 0, firstTime: Infinity, lastTime: -Infinity };
 }
 
 type DuckConnection = Awaited<ReturnType<Awaited<ReturnType<DuckModule['DuckDBInstance']['create']>>['connect']>>;
@@ -182,6 +182,6 @@ export async function runDuckDB(pattern: string, run: EngineRun): Promise<Engine
     const collect = collectColumns(stepMinutes, reader.columnNames(), reader.getColumns());
     const stats = collect.finish();
     run.onProgress?.(stats.rows + collect.badRows, 1);
-    return { ok: true, engine: 'duckdb', label: `${pattern} (${files.files.length} file${files.files.length === 1 ? '' : 's'})`, sql, rows: stats.rows, badRows: collect.badRows, bytes: files.bytes, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds };
+    return { ok: true, engine: 'duckdb', label: `${pattern} (${files.files.length} file${files.files.length === 1 ? '' : 's'})`, sql, rows: stats.rows, badRows: collect.badRows, bytes: files.bytes, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds, firstTime: stats.minT, lastTime: stats.maxT };
   });
 }

@@ -51,6 +51,9 @@ export interface EngineResult {
   /** The whole run (loading the engine, describing the source, the query, the report), and the statistics query alone. */
   seconds: number;
   querySeconds: number;
+  /** The first and last time of the valid rows, epoch ms by the time rule (the built-in reader's doubles); ±Infinity when none. */
+  firstTime: number;
+  lastTime: number;
 }
 
 export const ENGINE_CODES = {

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeSpec, defaultSettings } from '../../../server/src/core';
-import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
+import { RoutingAccumulator, routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
+import { readTable, ROUTING_SCHEMA } from '../../../server/src/core/data';
 import { dataDiagnostics } from '../../../server/src/data/dataDiagnostics';
 import { dataTargets, targetRange } from '../../../server/src/data/dataJob';
 import { DataReportService } from '../../../server/src/data/dataReports';
@@ -47,7 +48,7 @@ describe('clickhouse engine', { skip }, () => {
   after(() => ch?.stop());
 
   /** The built-in reader on `csv` and ClickHouse on `table`: same rows, same bad rows, same report. */
-  async function sameAsBuiltin(csv: string, table: string, minBad: number): Promise<void> {
+  async function sameAsBuiltin(csv: string, table: string, minBad: number): Promise<[number, number]> {
     const dir = mkdtempSync(join(tmpdir(), 'evalspec-ch-edge-'));
     try {
       writeFileSync(join(dir, 'edge.csv'), csv);
@@ -59,6 +60,12 @@ describe('clickhouse engine', { skip }, () => {
       assert.equal(r.rows, b.file.rows);
       assert.equal(r.badRows, b.file.badRows.count);
       assertSameReport(r.report.value, b.report.value);
+      // the time rule: the first and last time are the built-in reader's doubles, sub-millisecond digits included
+      const acc = new RoutingAccumulator(options);
+      assert.ok((await readTable('edge.csv', ROUTING_SCHEMA, undefined, (x) => acc.add(x), { workspaceRoot: dir })).ok);
+      const s = acc.statistics();
+      assert.deepEqual([r.firstTime, r.lastTime], [s.minT, s.maxT]);
+      return [s.minT, s.maxT];
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -70,17 +77,18 @@ describe('clickhouse engine', { skip }, () => {
     const o = { start: Date.UTC(1969, 11, 31, 22) };
     await ch.query('CREATE TABLE edge_text (time String, tier String, confidence String, cost String, quality Nullable(String), quality_cheap Nullable(String), quality_flagship Nullable(String)) ENGINE = MergeTree ORDER BY tuple()');
     await ch.query('INSERT INTO edge_text FORMAT TabSeparated', `${edgeTextRows(o).map((r) => r.join('\t')).join('\n')}\n`);
-    await sameAsBuiltin(edgeCsv(o), 'edge_text', 350 + 20);
+    const [first, last] = await sameAsBuiltin(edgeCsv(o), 'edge_text', 350 + 20);
+    assert.ok(first % 1 !== 0 && last % 1 !== 0, `sub-ms first and last times: ${first}, ${last}`);
   });
 
-  it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none)', async () => {
+  it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none), the same double', async () => {
     const list = TIME_TEXTS.map((t) => `'${t}'`).join(', ');
     const out = await ch.query(`SELECT i, ${textTimeSql('clickhouse', 's')} AS t FROM (SELECT arrayJoin(arrayEnumerate([${list}])) AS i, [${list}][i] AS s) ORDER BY i FORMAT TSV`);
     const rows = out.trim().split('\n').map((l) => l.split('\t'));
     assert.equal(rows.length, TIME_TEXTS.length);
     for (const [i, t] of rows) {
       const want = parseTimeText(TIME_TEXTS[Number(i) - 1]!);
-      assert.equal(t === '\\N' ? null : Number(t), Number.isNaN(want) ? null : Math.floor(want), JSON.stringify(TIME_TEXTS[Number(i) - 1]));
+      assert.equal(t === '\\N' ? null : Number(t), Number.isNaN(want) ? null : want, JSON.stringify(TIME_TEXTS[Number(i) - 1]));
     }
   });
 

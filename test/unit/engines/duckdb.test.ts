@@ -13,6 +13,17 @@ import { assertSameReport } from '../reports/compareReports';
 import { TIME_TEXTS, edgeCsv, edgeTypedRows, numberText } from './edgeRows';
 import { textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
 import { parseTimeText } from '../../../server/src/core/data/parseCell';
+import { readTable, ROUTING_SCHEMA } from '../../../server/src/core/data';
+import { RoutingAccumulator } from '../../../server/src/core/reports';
+
+/** The built-in reader's first and last time of a file (its routing statistics). */
+async function builtinTimes(file: string, dir: string): Promise<[number, number]> {
+  const acc = new RoutingAccumulator(options);
+  const r = await readTable(file, ROUTING_SCHEMA, undefined, (b) => acc.add(b), { workspaceRoot: dir });
+  assert.ok(r.ok);
+  const s = acc.statistics();
+  return [s.minT, s.maxT];
+}
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const options = { ledger: [{ id: 'router-drift', detection: ['5m', '4h', '24h'] }] };
@@ -88,7 +99,7 @@ describe('duckdb engine', () => {
   }
 
   /** The edge file through the built-in reader and through DuckDB: same rows, same bad rows, same report. */
-  async function sameAsBuiltin(file: string, minBad: number): Promise<void> {
+  async function sameAsBuiltin(file: string, minBad: number): Promise<[number, number]> {
     const b = await routingReportFromFile(file, { workspaceRoot: dir }, options);
     assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
     assert.ok(b.file.badRows.count >= minBad, `bad rows ${b.file.badRows.count}`);
@@ -97,6 +108,10 @@ describe('duckdb engine', () => {
     assert.equal(r.rows, b.file.rows);
     assert.equal(r.badRows, b.file.badRows.count);
     assertSameReport(r.report.value, b.report.value);
+    // the time rule: the first and last time are the built-in reader's doubles, sub-millisecond digits included
+    const times = await builtinTimes(file, dir);
+    assert.deepEqual([r.firstTime, r.lastTime], times);
+    return times;
   }
 
   it('edge rows give the built-in report: times before 1970 and on step boundaries, invalid rows, non-finite, non-decimal and sub-nano values', async () => {
@@ -105,8 +120,30 @@ describe('duckdb engine', () => {
     // built-in reader puts them. One rule for numbers (edgeRows.ts): NaN, ±inf, "1e400", "inf", "0x10"
     // make the row bad, in a required or an optional column.
     writeFileSync(join(dir, 'edge.csv'), edgeCsv({ start: Date.UTC(1969, 11, 31, 22) }));
-    await sameAsBuiltin('edge.csv', 350 + 20);
+    const [first, last] = await sameAsBuiltin('edge.csv', 350 + 20);
+    assert.ok(first % 1 !== 0 && last % 1 !== 0, `sub-ms first and last times: ${first}, ${last}`);
   });
+
+  // Typed timestamps keep their microseconds (nanoseconds floored to them) by the time rule, before
+  // 1970 too, as the built-in Parquet reader does: DuckDB's epoch_ms and a cast of TIMESTAMP_NS to
+  // TIMESTAMP truncate toward zero, hyparquet's Date to whole ms.
+  for (const [type, unit] of [['TIMESTAMP', 1000n], ['TIMESTAMP_NS', 1n], ['TIMESTAMP_MS', 1_000_000n], ['TIMESTAMPTZ', 1000n]] as const) {
+    it(`typed ${type} times with sub-ms parts (Parquet) give the built-in reader's times and report`, async () => {
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const db = await (await DuckDBInstance.create(':memory:')).connect();
+      await db.run("SET TimeZone = 'UTC'");
+      const start = BigInt(Date.UTC(1969, 11, 31, 22)) * 1_000_000n; // ns
+      const ns: bigint[] = [];
+      for (let i = 0; i < 3000; i++) ns.push(start + BigInt(i) * 61_000_000_000n + BigInt((i * 7_919_123) % 1_000_000_000) - (i % 7 === 0 ? 1n : 0n));
+      ns.push(start + 7_200_000_000_000n - 1n, start + 7_200_000_000_000n - 1000n, start + 7_200_000_000_000n - 999_999n, start + 7_200_000_000_000n + 1n);
+      const values = ns.map((v, i) => `(${v / unit - (v % unit < 0n ? 1n : 0n)}, '${['cheap', 'mid', 'flagship'][i % 3]}', CAST('${(i % 1000) / 999}' AS DOUBLE), CAST('${0.0001 * (i % 7)}' AS DOUBLE))`);
+      const time = type === 'TIMESTAMP_NS' ? 'make_timestamp_ns(v)' : type === 'TIMESTAMP_MS' ? 'CAST(make_timestamp(CAST(v AS BIGINT) * 1000) AS TIMESTAMP_MS)' : `CAST(make_timestamp(v) AS ${type})`;
+      await db.run(`COPY (SELECT ${time} AS time, tier, confidence, cost FROM (VALUES ${values.join(', ')}) t(v, tier, confidence, cost)) TO '${join(dir, `typed-${type}.parquet`)}' (FORMAT parquet)`);
+      db.closeSync();
+      const [first, last] = await sameAsBuiltin(`typed-${type}.parquet`, 0);
+      if (type !== 'TIMESTAMP_MS') assert.ok(first % 1 !== 0 || last % 1 !== 0, `sub-ms times: ${first}, ${last}`);
+    });
+  }
 
   it('typed edge rows (Parquet doubles with inf, -inf and NaN in every number column) give the built-in report', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -120,7 +157,7 @@ describe('duckdb engine', () => {
     await sameAsBuiltin('edge.parquet', 15);
   });
 
-  it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none)', async () => {
+  it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none), the same double', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const values = TIME_TEXTS.map((t, i) => `(${i}, '${t}')`).join(', ');
@@ -129,7 +166,7 @@ describe('duckdb engine', () => {
     assert.equal(rows.length, TIME_TEXTS.length);
     for (const [i, t] of rows) {
       const want = parseTimeText(TIME_TEXTS[Number(i)]!);
-      assert.equal(t === null ? null : Number(t), Number.isNaN(want) ? null : Math.floor(want), JSON.stringify(TIME_TEXTS[Number(i)]));
+      assert.equal(t, Number.isNaN(want) ? null : want, JSON.stringify(TIME_TEXTS[Number(i)]));
     }
   });
 

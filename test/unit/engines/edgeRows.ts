@@ -28,7 +28,10 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function edgeTextRows(o: EdgeOptions): string[][] {
   const rows: string[][] = [];
   for (let i = 0; i < 6000; i++) {
-    const t = iso(o.start + i * 37_000 - (i % 9 === 0 ? 1 : 0));
+    // sub-millisecond digits on most rows (4, 6, 9 and 12 of them; the first and last row too), so
+    // the first and last time, and every step's, carry them
+    const ms = iso(o.start + i * 37_000 - (i % 9 === 0 ? 1 : 0));
+    const t = i % 4 === 2 ? ms : `${ms.slice(0, -1)}${['7', '123', '987654', '000000999'][i % 4 === 0 ? (i / 4) % 4 : 1]}Z`;
     const conf = String(((i * 7919) % 1000) / 997);
     const shadow = i % 5 === 0 ? [i % 3 === 0 ? '1' : '0', i % 4 === 0 ? '0.5' : '1'] : i % 11 === 0 ? ['1', ''] : ['', ''];
     rows.push([t, ['cheap', 'mid', 'flagship'][i % 3]!, conf, i % 13 === 0 ? '0.0000000004' : String(0.0001 * (i % 7)), i % 17 === 0 ? 'nan' : String(i % 2), ...shadow]);
@@ -68,9 +71,14 @@ export function edgeTextRows(o: EdgeOptions): string[][] {
   // text times: every form of the built-in grammar, and near misses the engines' own parsers took
   const day = iso(b).slice(0, 10);
   const times: [string, boolean][] = [
-    [String((b - 2 * 3_600_000 - 600_500) / 1000), true], [` ${(b + 123_250) / 1000} `, true], [`+${b / 1000}`, true], [day, true],
+    [`${(b - 2 * 3_600_000 - 600_500) / 1000}0001`, true], [` ${(b + 123_250) / 1000} `, true], [`+${b / 1000}`, true], [day, true],
     [`${day}t00:10:00Z`, true], [`${day}T00:10:00,5Z`, true], [`${day}T00:10Z`, true], [`${day} 00:20:00`, true],
     [`${day}T05:40:00.123+0530`, true], [`${day}T00:10:00.999-00:30`, true], [`${day}T00:10:00.1239Z`, true],
+    // sub-millisecond digits: with an offset, 1 µs and less before a step and day boundary (1970-01-01
+    // 00:00 when start is 1969-12-31 22:00), Unix seconds with a fraction before and after 1970
+    [`${day}T05:40:00.123456+05:30`, true], [`${iso(b - 1).slice(0, -1)}999Z`, true], [`${iso(b - 1).slice(0, -1)}9999999Z`, true],
+    [`${iso(b + 5 * MIN - 1).slice(0, -1)}999999999Z`, true], [`${(b - 1) / 1000}9985`, true], [`${(b + 7 * MIN) / 1000}.000123`, true],
+    [String(b / 1000 + 8.64e12 + 1), false],
     [`${day}T24:00:00Z`, false], [`${day}T00:60:00Z`, false], [`${day}T00:10:00+24:00`, false], [`${day}T00:10:00+0560`, false],
     [`${day.slice(0, 5)}1-01`, false], [`${day}T00:10:00.Z`, false], [`${day}Z`, false], [`${day.slice(0, 4)}-02-30`, false], ['Jan 1 2026', false], ['1e400', false],
   ];
@@ -124,4 +132,11 @@ export const TIME_TEXTS = ['1790000000', '-600.5', '1767225600.5', ' 86400 ', '+
   '2026-01-01T10:00:00.123+0530', '2026-01-01T10:00:00-05:00', '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2026-02-30T00:00:00Z',
   '2026-01-01T24:00:00Z', '2026-01-01T23:60:00Z', '2026-01-01T23:59:60Z', '2026-01-01T10:00:00+24:00', '2026-01-01T10:00:00+0560', '2026-13-01',
   '2026-1-01', '2026-01-01Z', '2026-01-01T10Z', '2026-01-01T10:00:00.Z', '1960-01-01T00:00:00Z', '1969-12-31T23:59:59Z',
-  '1970-01-01T01:00:00+02:00', '2200-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '0000-03-01', '9999-12-31T23:59:59.999Z'] as const;
+  '1970-01-01T01:00:00+02:00', '2200-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '0000-03-01', '9999-12-31T23:59:59.999Z',
+  // sub-millisecond digits (the time rule: whole microseconds, the double nearest µs ÷ 1000): 4, 6, 9
+  // and 12 digits, with an offset, before 1970, 1 µs before a day, beyond 2⁵³ µs (before 1685, after
+  // 2255), Unix seconds with a fraction, and times beyond a Date's range
+  '2026-01-01T10:00:00.1234Z', '2026-01-01T10:00:00.123456789Z', '2026-01-01T10:00:00.123456789012Z', '2026-01-01 10:00:00,000001-05:30',
+  '1969-12-31T23:59:59.9985Z', '1969-12-31T23:59:59.9999999Z', '1969-12-31T23:59:59.000001+01:00', '2026-01-01T23:59:59.9999999Z',
+  '1600-01-01T00:00:00.123456Z', '2300-06-01T12:00:00.000001Z', '9999-12-31T23:59:59.999999Z', '0000-01-01T00:00:00.000999Z',
+  '1790000000.123456', '-0.0000015', '1767225599.9999999', '8640000000000', '-8640000000000', '8640000000000.001', '1e300'] as const;

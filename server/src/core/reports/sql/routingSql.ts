@@ -27,7 +27,7 @@
 
 export type SqlDialect = 'duckdb' | 'clickhouse';
 /** How a source column is stored, which decides how it is converted. */
-export type SqlColumnType = 'text' | 'number' | 'timestamp';
+export type SqlColumnType = 'text' | 'number' | 'timestamp' | 'timestamp_ns';
 
 export interface SqlColumn {
   /** Column name in the source. */
@@ -65,7 +65,11 @@ export function quoteString(dialect: SqlDialect, text: string): string {
 }
 
 interface Dialect {
-  time(c: SqlColumn): string;
+  /**
+   * The time column: `raw` expressions (`… AS name`) computed from the source row, and `t`, the epoch-ms
+   * double from them by the time rule (NULL when the time is not one); ClickHouse needs no raw part.
+   */
+  time(c: SqlColumn): { raw: string[]; t: string };
   number(c: SqlColumn): string;
   text(c: SqlColumn): string;
   finite(x: string): string;
@@ -78,12 +82,14 @@ function dialectOf(d: SqlDialect): Dialect {
   const q = (c: SqlColumn): string => quoteIdent(d, c.name);
   if (d === 'duckdb') {
     return {
-      time: (c) =>
-        c.type === 'number'
-          ? `TRY_CAST(floor(TRY_CAST(${q(c)} AS DOUBLE) * 1000) AS BIGINT)`
-          : c.type === 'timestamp'
-            ? `epoch_ms(CAST(${q(c)} AS TIMESTAMP))`
-            : textTimeSql('duckdb', `CAST(${q(c)} AS VARCHAR)`),
+      time: (c) => {
+        // typed: whole microseconds (nanoseconds floored to them), then the rule; Unix seconds: × 1000
+        if (c.type === 'number') return { raw: [`TRY_CAST(${q(c)} AS DOUBLE) * 1000 AS tn`], t: `CASE WHEN abs(tn) <= ${MAX_TIME_MS} THEN tn END` };
+        if (c.type === 'timestamp') return { raw: [`epoch_us(CAST(${q(c)} AS TIMESTAMP)) AS tu`], t: microsToMsSql('duckdb', 'tu') };
+        if (c.type === 'timestamp_ns') return { raw: [`(epoch_ns(${q(c)}) // 1000 - CAST(epoch_ns(${q(c)}) % 1000 < 0 AS BIGINT)) AS tu`], t: microsToMsSql('duckdb', 'tu') };
+        const p = textTimeParts('duckdb', `CAST(${q(c)} AS VARCHAR)`);
+        return { raw: [`${p.micros} AS tu`, `${p.secondsMs} AS tn`], t: `coalesce(${microsToMsSql('duckdb', 'tu')}, tn)` };
+      },
       number: (c) => `TRY_CAST(${q(c)} AS DOUBLE)`,
       text: (c) => `CAST(${q(c)} AS VARCHAR)`,
       finite: (x) => `isfinite(${x})`,
@@ -94,12 +100,16 @@ function dialectOf(d: SqlDialect): Dialect {
     };
   }
   return {
-    time: (c) =>
-      c.type === 'number'
-        ? `toInt64(floor(toFloat64(${q(c)}) * 1000))`
-        : c.type === 'timestamp'
-          ? `toInt64(toUnixTimestamp(${q(c)})) * 1000`
-          : textTimeSql('clickhouse', `toString(${q(c)})`),
+    time: (c) => ({
+      raw: [],
+      // DateTime holds whole seconds; Unix seconds: × 1000, within the range a date can hold
+      t:
+        c.type === 'number'
+          ? `if(abs((toFloat64(${q(c)}) * 1000 AS __tn)) <= ${MAX_TIME_MS}, __tn, NULL)`
+          : c.type === 'text'
+            ? textTimeSql('clickhouse', `toString(${q(c)})`)
+            : `toFloat64(toInt64(toUnixTimestamp(${q(c)})) * 1000)`,
+    }),
     // text: the built-in reader's NUMBER_TEXT, then spaces, tabs and a leading + dropped (18.16's
     // toFloat64OrNull refuses them, and accepts "inf", "nan" and hex that the built-in reader does not)
     number: (c) =>
@@ -117,23 +127,39 @@ function dialectOf(d: SqlDialect): Dialect {
 const STEP_MS_PER_MINUTE = 60_000;
 /** The built-in reader's number text (core/data parseCell NUMBER_TEXT, with its spaces and tabs), for DuckDB's regexp_full_match. */
 const DUCKDB_NUMBER_TEXT = '[ \\t]*[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?[ \\t]*';
+/** The largest |epoch ms| of a time (core/data MAX_TIME_MS: a JavaScript Date's range), as SQL literals. */
+const MAX_TIME_MS = '8640000000000000';
+const MAX_TIME_US = '8640000000000000000';
+
 /**
- * A text time in epoch ms by the built-in reader's rules (core/data parseCell: ISO 8601 `YYYY-MM-DD`,
- * then `T`, `t` or a space, `HH:MM`, optional `:SS` and a `.` or `,` fraction, optional `Z` or
- * `±HH:MM` / `±HHMM`, no offset = UTC, every field range-checked; or a plain number of Unix seconds),
- * computed from the text's digits (days from the civil date, Hinnant), NULL when it is neither. The
+ * Epoch ms of `u`, an exact integer count of microseconds, by the time rule (core/data parseCell
+ * timeMs): the double nearest u / 1000 — one correctly rounded division of exact doubles while
+ * |u| < 2⁵³; beyond, ⌊u/1000⌋ truncated + (u mod 1000) / 1000, which is correctly rounded there too
+ * (the sum's spacing is ≥ 2⁻⁹ ms). NULL outside the range a date can hold (±8.64·10¹⁵ ms).
+ */
+export function microsToMsSql(dialect: SqlDialect, u: string): string {
+  if (dialect === 'duckdb') return `CASE WHEN abs(${u}) < 9007199254740992 THEN ${u} / 1000 WHEN abs(${u}) <= ${MAX_TIME_US} THEN ${u} // 1000 + (${u} % 1000) / 1000 END`;
+  return `multiIf(abs(${u}) < 9007199254740992, ${u} / 1000, abs(${u}) <= ${MAX_TIME_US}, intDiv(${u}, 1000) + (${u} % 1000) / 1000, NULL)`;
+}
+
+/**
+ * A text time by the built-in reader's rules (core/data parseCell: ISO 8601 `YYYY-MM-DD`, then `T`,
+ * `t` or a space, `HH:MM`, optional `:SS` and a `.` or `,` fraction, optional `Z` or `±HH:MM` /
+ * `±HHMM`, no offset = UTC, every field range-checked; or a plain number of Unix seconds), computed
+ * from the text's digits (days from the civil date, Hinnant), in two parts: `micros`, the exact integer
+ * microseconds of an ISO time (fraction digits past the sixth dropped; else NULL), and `secondsMs`, the
+ * epoch ms of Unix seconds (the number × 1000 within the range a date can hold; else NULL). The
  * engines' own parsers disagreed: ClickHouse 18.16's parseDateTimeBestEffort read "1790000000" as
  * 2103-10-02, moved 2026-02-30 to March 2 and wrapped every time outside 1970–2106 (1960 → 1970-01-01),
  * silently; DuckDB's TIMESTAMPTZ cast took 24:00, a +24:00 offset and 2026-1-01 and refused a `t`, a
- * `,` fraction and HH:MM without seconds. Fractions keep whole milliseconds (as DuckDB's timestamps do).
+ * `,` fraction and HH:MM without seconds. ClickHouse names the trimmed text, the offset and the
+ * microseconds once (aliases __tu, __toff, __tus); DuckDB repeats them.
  */
-export function textTimeSql(dialect: SqlDialect, text: string): string {
+export function textTimeParts(dialect: SqlDialect, text: string): { micros: string; secondsMs: string } {
   const duck = dialect === 'duckdb';
   const lit = (re: string): string => `'${duck ? re : re.replace(/\\/g, '\\\\')}'`;
   // trimmed text; ClickHouse 18.16 has no trim: a regex replace, only where an end is a space or tab
   const blank = (e: string): string => `${e} IN (' ', '\\t')`;
-  // ClickHouse computes the trimmed text and the offset once, as aliases (\`(e AS __tu)\` at one use,
-  // \`__tu\` at the others); DuckDB repeats them
   const uExpr = duck
     ? `trim(${text}, ' \t')`
     : `if(${blank(`substring(${text}, 1, 1)`)} OR ${blank(`substring(${text}, length(${text}), 1)`)}, replaceRegexpAll(${text}, ${lit('^[ \\t]+|[ \\t]+$')}, ''), ${text})`;
@@ -152,7 +178,8 @@ export function textTimeSql(dialect: SqlDialect, text: string): string {
   const offExpr = iff(sign(5), `substring(${u}, ${len} - 5, 6)`, iff(sign(4), `substring(${u}, ${len} - 4, 5)`, "''"));
   const off = duck ? offExpr : '__toff';
   const tail = iff(`substring(${u}, ${len}, 1) IN ('Z', 'z')`, '1', `length(${off})`);
-  const frac = iff(`substring(${u}, 20, 1) IN ('.', ',')`, toInt(`substring(concat(substring(${u}, 21, ${len} - 20 - ${tail}), '000'), 1, 3)`), '0');
+  // fraction digits 1–3 (milliseconds) and 4–6 (microseconds), padded with zeros; the rest dropped
+  const fracDigits = (from: number): string => iff(`substring(${u}, 20, 1) IN ('.', ',')`, toInt(`substring(concat(substring(${u}, 21, ${len} - 20 - ${tail}), '000000'), ${from}, 3)`), '0');
   const [oh, om] = [toInt(`substring(${duck ? off : `(${offExpr} AS __toff)`}, 2, 2)`), toInt(`substring(${off}, length(${off}) - 1, 2)`)];
   const leap = iff(`(${y} % 4 = 0 AND ${y} % 100 != 0) OR ${y} % 400 = 0`, '1', '0');
   const dim = iff(`${mo} = 2`, `28 + ${leap}`, iff(`${mo} IN (4, 6, 9, 11)`, '30', '31'));
@@ -162,16 +189,33 @@ export function textTimeSql(dialect: SqlDialect, text: string): string {
   const doy = `(${div(`153 * (${mo} + ${iff(`${mo} > 2`, '-3', '9')}) + 2`, 5)} + ${d} - 1)`;
   const days = `(${era} * 146097 + ${yoe} * 365 + ${div(yoe, 4)} - ${div(yoe, 100)} + ${doy} - 719468)`;
   const ok = `${mo} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${dim} AND ${h} <= 23 AND ${mi} <= 59 AND ${sec} <= 59 AND ${oh} <= 23 AND ${om} <= 59`;
-  const ms = `${days} * 86400000 + ${h} * 3600000 + ${mi} * 60000 + ${sec} * 1000 + ${frac} - ${iff(`substring(${off}, 1, 1) = '-'`, '-1', '1')} * (${oh} * 60 + ${om}) * 60000`;
+  const ms = `${days} * 86400000 + ${h} * 3600000 + ${mi} * 60000 + ${sec} * 1000 + ${fracDigits(1)} - ${iff(`substring(${off}, 1, 1) = '-'`, '-1', '1')} * (${oh} * 60 + ${om}) * 60000`;
+  const us = `(${ms}) * 1000 + ${fracDigits(4)}`;
   // one pattern for both forms (one regex per row); an ISO time has '-' at 5 and 8, a number cannot
   const iso = '[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?';
   const either = `^(${iso}|[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?)$`;
   const isoShape = `substring(${u}, 5, 1) = '-' AND substring(${u}, 8, 1) = '-'`;
   const unsigned = iff(`substring(${u}, 1, 1) = '+'`, `substring(${u}, 2)`, u);
   const n = duck ? `TRY_CAST(${unsigned} AS DOUBLE)` : `toFloat64OrNull(${unsigned})`;
-  const seconds = `abs(${n} * 1000) < 9.2e18`;
-  if (duck) return `CASE WHEN NOT ${matches(either)} THEN NULL WHEN ${isoShape} THEN CASE WHEN ${ok} THEN ${ms} END WHEN ${seconds} THEN CAST(floor(${n} * 1000) AS BIGINT) END`;
-  return `multiIf(NOT ${matches(either, `(${uExpr} AS __tu)`)}, NULL, ${isoShape}, if(${ok}, toNullable(${ms}), NULL), ${seconds}, toNullable(toInt64(floor(${n} * 1000))), NULL)`;
+  const seconds = `abs(${n} * 1000) <= ${MAX_TIME_MS}`;
+  if (duck) {
+    return {
+      micros: `CASE WHEN ${matches(either)} AND ${isoShape} AND ${ok} THEN ${us} END`,
+      secondsMs: `CASE WHEN ${matches(either)} AND NOT (${isoShape}) AND ${seconds} THEN ${n} * 1000 END`,
+    };
+  }
+  return {
+    micros: `multiIf(NOT ${matches(either, `(${uExpr} AS __tu)`)}, NULL, ${isoShape}, if(${ok}, toNullable(${us}), NULL), NULL)`,
+    secondsMs: `multiIf(NOT ${matches(either)}, NULL, ${isoShape}, NULL, ${seconds}, toNullable(${n} * 1000), NULL)`,
+  };
+}
+
+/** A text time in epoch ms by the time rule (NULL when it is none): textTimeParts in one expression. */
+export function textTimeSql(dialect: SqlDialect, text: string): string {
+  const p = textTimeParts(dialect, text);
+  if (dialect === 'duckdb') return `coalesce(${microsToMsSql('duckdb', `(${p.micros})`)}, ${p.secondsMs})`;
+  // ClickHouse: the microseconds named once (__tus); the seconds part reuses the trimmed text's alias
+  return `ifNull(${microsToMsSql('clickhouse', '__tus').replace('__tus', () => `(${p.micros} AS __tus)`)}, ${p.secondsMs})`;
 }
 
 /** The same for ClickHouse's match (re2, escaped for a ClickHouse string literal). */
@@ -191,7 +235,7 @@ function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): str
   const orFalse = (e: string): string => (duck ? `coalesce(${e}, false)` : `ifNull(${e}, 0)`);
   const iff = (cond: string, a: string, b: string): string => (duck ? `CASE WHEN ${cond} THEN ${a} ELSE ${b} END` : `if(${cond}, ${a}, ${b})`);
   const raw = [
-    `${x.time(c.time)} AS __t`,
+    `${x.time(c.time).t} AS __t`,
     `${x.text(c.tier)} AS __tier`,
     `${x.number(c.confidence)} AS __conf`,
     `${x.number(c.cost)} AS __cost`,
@@ -289,8 +333,9 @@ function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean)
   const c = desc.columns;
   const nums: [string, SqlColumn | undefined, boolean][] = [['conf', c.confidence, true], ['cst', c.cost, true], ['q', c.quality, false]];
   if (shadow) nums.push(['qc', c.quality_cheap, false], ['qf', c.quality_flagship, false]);
-  const raw = [`${x.time(c.time)} AS t`, `${x.text(c.tier)} AS tr`];
-  const values = ['t', 'tr'];
+  const time = x.time(c.time);
+  const raw = [...time.raw, `${x.text(c.tier)} AS tr`];
+  const values = [`${time.t} AS t`, 'tr'];
   const checks = ["tr <> ''", 'conf BETWEEN 0 AND 1', `cst BETWEEN 0 AND ${MAX_DOUBLE}`];
   const typedOptional: string[] = [];
   for (const [k, col, required] of nums) {
