@@ -13,6 +13,10 @@ export function readSettings(): Partial<EvalSpecSettings> {
     debounceMs: c.get('debounceMs'),
     inlayHints: { enabled: c.get('inlayHints.enabled', true) },
     codeLens: { enabled: c.get('codeLens.enabled', true) },
-    engines: { timeoutSeconds: c.get('engines.timeoutSeconds', 120), duckdbModulePath: c.get('engines.duckdbModulePath', '') },
+    engines: {
+      timeoutSeconds: c.get('engines.timeoutSeconds', 120),
+      memoryLimitMiB: c.get('engines.memoryLimitMiB', 1024),
+      duckdbModulePath: c.get('engines.duckdbModulePath', ''),
+    },
   };
 }

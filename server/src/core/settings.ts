@@ -60,8 +60,8 @@ export interface EvalSpecSettings {
   codeLens: { enabled: boolean };
   /** Milliseconds to wait after an edit before re-analysing. */
   debounceMs: number;
-  /** SQL engines of data sources (docs/format.md, "Engines"): query time bound, where DuckDB is installed. */
-  engines: { timeoutSeconds: number; duckdbModulePath: string };
+  /** SQL engines of data sources (docs/format.md, "Engines"): query time bound, DuckDB's memory bound, where DuckDB is installed. */
+  engines: { timeoutSeconds: number; memoryLimitMiB: number; duckdbModulePath: string };
 }
 
 export const defaultSettings: EvalSpecSettings = {
@@ -71,7 +71,7 @@ export const defaultSettings: EvalSpecSettings = {
   inlayHints: { enabled: true },
   codeLens: { enabled: true },
   debounceMs: 75,
-  engines: { timeoutSeconds: 120, duckdbModulePath: '' },
+  engines: { timeoutSeconds: 120, memoryLimitMiB: 1024, duckdbModulePath: '' },
 };
 
 /** Merges a partial, untrusted settings object (from a client or a config file) over the defaults. */
@@ -99,6 +99,7 @@ export function resolveSettings(input: unknown): EvalSpecSettings {
   const en = s['engines'] as Record<string, unknown> | undefined;
   if (en && typeof en === 'object') {
     out.engines.timeoutSeconds = num(en['timeoutSeconds'], 1, 86_400) ?? out.engines.timeoutSeconds;
+    out.engines.memoryLimitMiB = num(en['memoryLimitMiB'], 256, 1_048_576) ?? out.engines.memoryLimitMiB;
     if (typeof en['duckdbModulePath'] === 'string') out.engines.duckdbModulePath = en['duckdbModulePath'];
   }
   const cl = s['codeLens'] as Record<string, unknown> | undefined;

@@ -85,6 +85,7 @@ export function engineRunFor(job: DataJob, root: string): Omit<EngineRun, 'optio
     specDir: path.dirname(job.specPath),
     workspaceRoot: root,
     timeoutMs: job.settings.engines.timeoutSeconds * 1000,
+    memoryLimitMiB: job.settings.engines.memoryLimitMiB,
     credentials: { ...environmentCredentials(), ...(job.credentials ?? {}) },
   };
   const cols = job.kind === 'routing' ? job.model.router?.columns : job.model.judge?.calibration?.columns;

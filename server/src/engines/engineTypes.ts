@@ -27,6 +27,8 @@ export interface EngineRun {
   signal?: AbortSignal;
   /** Longest a query may run, ms. */
   timeoutMs: number;
+  /** Most memory DuckDB may hold before it spills to a private temporary folder (default 1024 MiB). */
+  memoryLimitMiB?: number;
   /** Rows scanned so far (when the engine reports it) and the fraction done (or NaN). */
   onProgress?: (rowsScanned: number, fraction: number) => void;
   /** ClickHouse user and password (never from the spec). */

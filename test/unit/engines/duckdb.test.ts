@@ -4,14 +4,16 @@
 // matches nothing, a missing column, a file outside the workspace, a query over the time bound.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routingReportFromFile, type RoutingReport } from '../../../server/src/core/reports';
 import { runEngine, type EngineRun } from '../../../server/src/engines';
+import { duckdbDescribe, duckdbSource, withDuckDB } from '../../../server/src/engines/duckdbEngine';
+import { describeColumns } from '../../../server/src/engines/columnTypes';
 import { assertSameReport } from '../reports/compareReports';
 import { TIME_TEXTS, edgeCsv, edgeTypedRows, numberText } from './edgeRows';
-import { textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
+import { routingStatisticsSql, textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
 import { parseTimeText } from '../../../server/src/core/data/parseCell';
 import { readTable, ROUTING_SCHEMA } from '../../../server/src/core/data';
 import { RoutingAccumulator } from '../../../server/src/core/reports';
@@ -204,6 +206,47 @@ describe('duckdb engine', () => {
     const r = await runEngine({ engine: 'duckdb', path: 'big.csv' }, run(dir, { timeoutMs: 1 }));
     assert.ok(!r.ok);
     assert.deepEqual([r.code, r.field], ['engine-timeout', 'engine']);
+  });
+
+  it('holds at most memoryLimitMiB: a day histogram larger than that spills to a private folder, removed after the run', async () => {
+    // 1M rows, one a minute, every confidence different: the (day, confidence) histogram has a group per row.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run(`COPY (SELECT to_timestamp(1788220800 + i * 60) AS time, 'cheap' AS tier, (i * 0.6180339887498949) % 1 AS confidence, 0.0001 AS cost FROM range(1000000) t(i)) TO '${join(dir, 'distinct.parquet')}' (FORMAT parquet)`);
+    db.closeSync();
+    const tmp = mkdtempSync(join(tmpdir(), 'evalspec-spill-test-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      // Not allowed to write to disk, 128 MiB is too little: the run needs the spill.
+      const denied = await withDuckDB('distinct.parquet', run(dir, { memoryLimitMiB: 128 }), async ({ conn, files }) => {
+        const settings = (await conn.runAndReadAll(`SELECT current_setting('memory_limit'), current_setting('temp_directory'), current_setting('enable_external_file_cache')`)).getRows()[0];
+        assert.deepEqual(settings?.slice(0, 1), ['128.0 MiB']);
+        assert.equal(String(settings?.[1]).startsWith(join(tmp, 'evalspec-duckdb-')), true, `spill folder ${String(settings?.[1])}`);
+        assert.equal(settings?.[2], false);
+        await conn.run("SET max_temp_directory_size = '0KiB'");
+        const source = duckdbSource(files);
+        const d = await duckdbDescribe(conn, source);
+        const columns = describeColumns(d.names, d.types, undefined, 'distinct.parquet', 'path');
+        assert.ok(!('ok' in columns));
+        await conn.runAndReadAll(routingStatisticsSql({ dialect: 'duckdb', source, columns, stepMinutes: 5 }));
+        return 'ran';
+      });
+      assert.ok(typeof denied !== 'string' && !denied.ok, 'the statement needs more than 128 MiB without a spill');
+      assert.deepEqual([denied.code, denied.field], ['engine-query-failed', 'engine']);
+      assert.match(denied.message, /evalspec\.engines\.memoryLimitMiB \(128MiB\)/);
+      // With its spill folder the same bound is enough, and the report is the unbounded one.
+      const bounded = await runEngine({ engine: 'duckdb', path: 'distinct.parquet' }, run(dir, { memoryLimitMiB: 128 }));
+      const roomy = await runEngine({ engine: 'duckdb', path: 'distinct.parquet' }, run(dir, { memoryLimitMiB: 4096 }));
+      assert.ok(bounded.ok && roomy.ok, bounded.ok ? '' : bounded.message);
+      assert.equal(bounded.rows, 1_000_000);
+      assert.deepEqual(bounded.report, roomy.report);
+      assert.deepEqual(readdirSync(tmp), [], 'every spill folder is removed');
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('a cancelled run stops and says so', async () => {
