@@ -5,7 +5,8 @@
 // Code's secret storage), never from the spec. max_execution_time bounds the query on the server,
 // the request timeout and the abort signal bound it here.
 import { routingReportFromStatistics } from '../core/reports';
-import { quoteIdent, quoteString, routingStatisticsSql } from '../core/reports/sql/routingSql';
+import { quoteIdent, quoteString, routingStatisticsSql, type RoutingSqlDescription } from '../core/reports/sql/routingSql';
+import { routingRefineSql } from '../core/reports/sql/refineSql';
 import { SqlStatisticsCollector, type SqlStatisticsRow } from '../core/reports/sql/statisticsFromRows';
 import { describeColumns } from './columnTypes';
 import { sqlOnlyResult } from './duckdbEngine';
@@ -100,17 +101,21 @@ export async function runClickHouse(src: ClickHouseSource, run: EngineRun): Prom
     const columns = describeColumns(cols.map((c) => c.name), cols.map((c) => c.type), run.columns, `table ${src.table}`, 'table');
     if ('ok' in columns) return columns;
     const stepMinutes = run.options.stepMinutes ?? 5;
-    const sql = routingStatisticsSql({ dialect: 'clickhouse', source: clickhouseTarget(src), columns, stepMinutes });
+    const desc: RoutingSqlDescription = { dialect: 'clickhouse', source: clickhouseTarget(src), columns, stepMinutes };
+    const sql = routingStatisticsSql(desc);
     if (run.sqlOnly) return sqlOnlyResult('clickhouse', src.table, sql);
     const q0 = Date.now();
-    const rs = await ch.query({ query: sql, format: 'JSONEachRow', abort_signal: controller.signal });
-    const result = (await rs.json()) as SqlStatisticsRow[];
-    const querySeconds = (Date.now() - q0) / 1000;
     const collect = new SqlStatisticsCollector(stepMinutes);
-    for (const r of result) collect.add(r);
+    for (const r of await rows<SqlStatisticsRow>(ch, sql, controller.signal)) collect.add(r);
+    // a day whose p10 falls in a confidence bucket of several values is refined (refineSql.ts)
+    let refinements = 0;
+    for (let next = collect.nextRefinement(); next; next = collect.nextRefinement(), refinements++) {
+      collect.refine(next.level, await rows<SqlStatisticsRow>(ch, routingRefineSql(desc, next.level, next.targets), controller.signal));
+    }
+    const querySeconds = (Date.now() - q0) / 1000;
     const stats = collect.finish();
     run.onProgress?.(stats.rows + collect.badRows, 1);
-    return { ok: true, engine: 'clickhouse', label: `${src.table} at ${src.url}`, sql, rows: stats.rows, badRows: collect.badRows, bytes: 0, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds, firstTime: stats.minT, lastTime: stats.maxT };
+    return { ok: true, engine: 'clickhouse', label: `${src.table} at ${src.url}`, sql, rows: stats.rows, badRows: collect.badRows, bytes: 0, report: routingReportFromStatistics(stats, run.options), seconds: (Date.now() - started) / 1000, querySeconds, firstTime: stats.minT, lastTime: stats.maxT, refinements };
   } catch (e) {
     return clickhouseError(e, src, run, bound.timedOut());
   } finally {

@@ -56,6 +56,8 @@ export interface EngineResult {
   /** The first and last time of the valid rows, epoch ms by the time rule (the built-in reader's doubles); ±Infinity when none. */
   firstTime: number;
   lastTime: number;
+  /** Refinement statements run after the statistics statement (0 when every day's p10 ranks were exact at once; refineSql.ts). */
+  refinements: number;
 }
 
 export const ENGINE_CODES = {

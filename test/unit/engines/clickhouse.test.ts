@@ -18,6 +18,7 @@ import { runEngine, type EngineRun, type EngineSource } from '../../../server/sr
 import { clickhouseAvailable, startClickHouse, type ClickHouseServer } from '../../support/clickhouse';
 import { assertSameReport } from '../reports/compareReports';
 import { EDGE_HEADER, TIME_TEXTS, edgeCsv, edgeTextRows, edgeTypedRows, numberText } from './edgeRows';
+import { REFINE_ROWS, refineClickHouseSelect, refineCsv } from './refineRows';
 import { textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
 import { parseTimeText } from '../../../server/src/core/data/parseCell';
 
@@ -79,6 +80,24 @@ describe('clickhouse engine', { skip }, () => {
     await ch.query('INSERT INTO edge_text FORMAT TabSeparated', `${edgeTextRows(o).map((r) => r.join('\t')).join('\n')}\n`);
     const [first, last] = await sameAsBuiltin(edgeCsv(o), 'edge_text', 350 + 20);
     assert.ok(first % 1 !== 0 && last % 1 !== 0, `sub-ms first and last times: ${first}, ${last}`);
+  });
+
+  it('a day p10 in a confidence bucket of several values is refined to the built-in reader\'s exact value (raw scores, a 2⁻⁶²-wide cluster, a 0.0001 grid)', async () => {
+    await ch.query(`CREATE TABLE refine ENGINE = MergeTree ORDER BY tuple() AS ${refineClickHouseSelect()}`);
+    const dir = mkdtempSync(join(tmpdir(), 'evalspec-ch-refine-'));
+    try {
+      writeFileSync(join(dir, 'refine.csv'), refineCsv());
+      const b = await routingReportFromFile('refine.csv', { workspaceRoot: dir }, options);
+      assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
+      const r = await runEngine(src('refine'), run());
+      assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+      assert.equal(r.rows, REFINE_ROWS);
+      assert.equal(r.refinements, 3);
+      assert.deepEqual(r.report.value.daily.map((d) => d.p10), b.report.value.daily.map((d) => d.p10), 'the p10 of every day, digit for digit');
+      assertSameReport(r.report.value, b.report.value);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none), the same double', async () => {

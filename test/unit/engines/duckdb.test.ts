@@ -13,6 +13,7 @@ import { duckdbDescribe, duckdbSource, withDuckDB } from '../../../server/src/en
 import { describeColumns } from '../../../server/src/engines/columnTypes';
 import { assertSameReport } from '../reports/compareReports';
 import { TIME_TEXTS, edgeCsv, edgeTypedRows, numberText } from './edgeRows';
+import { REFINE_ROWS, refineCsv } from './refineRows';
 import { routingStatisticsSql, textTimeSql } from '../../../server/src/core/reports/sql/routingSql';
 import { parseTimeText } from '../../../server/src/core/data/parseCell';
 import { readTable, ROUTING_SCHEMA } from '../../../server/src/core/data';
@@ -170,6 +171,20 @@ describe('duckdb engine', () => {
       const want = parseTimeText(TIME_TEXTS[Number(i)]!);
       assert.equal(t, Number.isNaN(want) ? null : want, JSON.stringify(TIME_TEXTS[Number(i)]));
     }
+  });
+
+  it('a day p10 in a confidence bucket of several values is refined to the built-in reader\'s exact value (raw scores, a 2⁻⁶²-wide cluster, a 0.0001 grid)', async () => {
+    writeFileSync(join(dir, 'refine.csv'), refineCsv());
+    const b = await routingReportFromFile('refine.csv', { workspaceRoot: dir }, options);
+    assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
+    const r = await runEngine({ engine: 'duckdb', path: 'refine.csv' }, run(dir));
+    assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+    assert.equal(r.rows, REFINE_ROWS);
+    // levels 10 → 31 → 52 → the values: the cluster day needs all three
+    assert.equal(r.refinements, 3);
+    assert.deepEqual(r.report.value.daily.map((d) => d.p10), b.report.value.daily.map((d) => d.p10), 'the p10 of every day, digit for digit');
+    assert.equal(new Set(r.report.value.daily.map((d) => d.p10.value)).size, 3);
+    assertSameReport(r.report.value, b.report.value);
   });
 
   it('a glob that matches nothing is a diagnostic on path', async () => {

@@ -4,26 +4,28 @@
 // statisticsFromSqlRows.
 //
 // DuckDB: one statement, one scan — every row is converted and validated once and aggregated once
-// under two keys with GROUPING SETS: (sk, tier) and (dk, confidence), where validity and the shadow
-// flag ride in the integer keys' low bits (duckdbRows); the small aggregated result yields the parts.
-// ClickHouse 18.16 (no grouping sets): two passes joined by UNION ALL — per (step, tier) with validity
-// in the key's low bit, and per (day, confidence, shadow flag) for the days and the sweep — measured
-// cheaper there (clickhouseStatement). The parts:
+// under two keys with GROUPING SETS: (sk, tier) and (dk, confidence bucket, sweep bin), where validity
+// and the shadow flag ride in the integer keys' low bits (duckdbRows); the small aggregated result
+// yields the parts. ClickHouse 18.16 (no grouping sets): two passes joined by UNION ALL — per (step,
+// tier) with validity in the key's low bit, and per (day, confidence bucket, sweep bin) for the days
+// and the sweep — measured cheaper there (clickhouseStatement). The parts:
 //   part 'step'  per (step, tier): n, Σ nano-dollars, Σ quality, n quality, min t, max t, rounded costs;
 //                invalid rows (the built-in reader's bad rows) come back as one part 'bad' with their count;
-//   part 'day'   per UTC day: n and the values at the p10's ranks (type 7: ⌊(n−1)/10⌋ and the next;
-//                nearest rank: ⌈n/10⌉), from the day's (confidence, count) histogram — exact in general;
+//   part 'rank'  per UTC day and each of the p10's ranks (type 7: ⌊(n−1)/10⌋ and the next; nearest
+//                rank: ⌈n/10⌉): the bucket ⌊conf · 2¹⁰⌋ holding it in the day's bucket histogram, the
+//                bucket's least and greatest value, the rank within it and the bucket's rows — the
+//                value when least = greatest, else refined to it (refineSql.ts, dayRanks.ts);
 //   part 'sweep' per sweep bin (thresholdSweep.sweepBin, decided with the same double comparisons):
 //                n, Σ quality_cheap, Σ quality_flagship, Σ and n of served quality, Σ nano-dollars —
-//                sums of the day histogram's shadow groups (a bin is a function of the confidence).
+//                sums of the shadow rows' groups by their bin.
 // Result columns of every part: part, k, tier, n, cost, a, b, c, d, e (meaning per part as above).
 //
 // Row validity is the built-in reader's: a time that parses, a non-empty tier, confidence in [0, 1],
 // cost ≥ 0, every number finite — NaN, ±inf or text that is not a plain decimal make the row bad, in a
 // required or an optional column (the one rule of every reader); an empty optional number is missing. Money: each cost is rounded to integer nano-dollars (Math.round(cost·10⁹): DuckDB round,
 // ClickHouse ⌊cost·10⁹ + 0.5⌋) before summing, so sums are exact integers in every engine. DuckDB
-// computes the order statistics with window functions; ClickHouse 18.16 has none, so it sorts each
-// day's histogram as an array and takes arrayCumSum.
+// finds the ranks' buckets with window functions; ClickHouse 18.16 has none, so it sorts each day's
+// buckets as an array and takes arrayCumSum.
 
 export type SqlDialect = 'duckdb' | 'clickhouse';
 /** How a source column is stored, which decides how it is converted. */
@@ -64,7 +66,7 @@ export function quoteString(dialect: SqlDialect, text: string): string {
   return dialect === 'duckdb' ? `'${text.replace(/'/g, "''")}'` : `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-interface Dialect {
+export interface Dialect {
   /**
    * The time column: `raw` expressions (`… AS name`) computed from the source row, and `t`, the epoch-ms
    * double from them by the time rule (NULL when the time is not one); ClickHouse needs no raw part.
@@ -78,7 +80,7 @@ interface Dialect {
   floorDiv(x: string, d: number): string;
 }
 
-function dialectOf(d: SqlDialect): Dialect {
+export function dialectOf(d: SqlDialect): Dialect {
   const q = (c: SqlColumn): string => quoteIdent(d, c.name);
   if (d === 'duckdb') {
     return {
@@ -220,13 +222,13 @@ export function textTimeSql(dialect: SqlDialect, text: string): string {
 
 /** The same for ClickHouse's match (re2, escaped for a ClickHouse string literal). */
 const CLICKHOUSE_NUMBER_TEXT = DUCKDB_NUMBER_TEXT.replace(/\\/g, '\\\\');
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /**
  * The typed, validated rows: valid, t (ms), tier, conf, cost, nano, q/qok (served quality, present),
  * qc/qf/sok (shadow qualities, both present). Non-null wherever `valid`.
  */
-function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): string {
+export function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string, confFilter?: (conf: string) => string): string {
   const c = desc.columns;
   const duck = desc.dialect === 'duckdb';
   const nullDouble = duck ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS Nullable(Float64))';
@@ -272,6 +274,7 @@ function typedRows(desc: RoutingSqlDescription, x: Dialect, indent: string): str
     `${indent}FROM (`,
     `${indent}  SELECT ${raw.join(`,\n${indent}         `)}`,
     `${indent}  FROM ${desc.source}`,
+    ...(confFilter ? [`${indent}  WHERE ${confFilter('__conf')}`] : []),
     `${indent})`,
   ].join('\n');
 }
@@ -298,16 +301,20 @@ const MAX_DOUBLE = '1.7976931348623157e308';
  * greatest(abs(…)) over the three. An invalid row (valid false or NULL) lands in an even or NULL sk / dk
  * and is only counted.
  */
-function duckdbRows(desc: RoutingSqlDescription, x: Dialect): string {
+export function duckdbRows(desc: RoutingSqlDescription, x: Dialect, confFilter?: (conf: string) => string): string {
   const c = desc.columns;
   const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
   const shadow = !!(c.quality_cheap && c.quality_flagship);
   const { raw, values, checks } = duckdbNumbers(desc, x, shadow);
   const flags = [`CAST(${checks.join(' AND ')} AS BIGINT) AS valid`, `${shadow ? 'CAST(qc IS NOT NULL AND qf IS NOT NULL AS BIGINT)' : '0'} AS sok`];
+  // the sweep bin only for the shadow rows (CASE evaluates its branch on those rows alone)
+  const sb = shadow ? [`             CASE WHEN sok = 1 THEN ${sweepBinSql('conf', iffOf(true))} END AS sb,`] : [];
   return [
     `      SELECT t, tr, conf, cst, q${shadow ? ', qc, qf' : ''},`,
     `             floor(t / ${stepMs}) * 2 + valid AS sk,`,
     `             floor(t / ${DAY_MS}) * 4 + valid * 2 + sok AS dk,`,
+    `             ${bucketSql('conf', BUCKET_BITS)} AS cb,`,
+    ...sb,
     `             TRY_CAST(round(cst * 1000000000) AS BIGINT) AS nano`,
     `      FROM (`,
     `        SELECT *, ${flags.join(',\n                  ')}`,
@@ -317,9 +324,23 @@ function duckdbRows(desc: RoutingSqlDescription, x: Dialect): string {
     `            SELECT ${raw.join(`,\n                   `)}`,
     `            FROM ${desc.source}`,
     `          )`,
+    ...(confFilter ? [`          WHERE ${confFilter('conf')}`] : []),
     `        )`,
     `      )`,
   ].join('\n');
+}
+
+/**
+ * Bits of the first confidence bucket, ⌊conf · 2¹⁰⌋: a day's histogram has at most 1,025 groups, and a
+ * bucket (narrower than 0.001) holds one value of a log written with 3 decimals. Measured on 10M rows
+ * whose every confidence differs: 10 bits 4.5–4.7 s per report, 12 bits 4.8 s, 14 bits 8.3–9.1 s
+ * (load ~3; the groups, not the refinement, were the cost).
+ */
+export const BUCKET_BITS = 10;
+
+/** ⌊v · 2^bits⌋ in doubles: exact (scaling by a power of two), monotone in v, an integer below 2⁵³ for bits ≤ 48. */
+export function bucketSql(v: string, bits: number): string {
+  return `floor(${v} * ${2 ** bits})`;
 }
 
 /**
@@ -360,56 +381,73 @@ function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean)
 }
 
 /**
- * DuckDB: one scan, one aggregation with two grouping sets — (sk, tier) and (dk, confidence) — of nine
- * aggregates, materialized once; the parts are read from its ~(steps × tiers + days × confidences)
- * rows. The sweep needs no aggregate of its own: its rows are the day groups with the shadow bit, whose
- * count, Σ nano-dollars and Σ / count of served quality are the sweep's, plus Σ quality_cheap and
- * Σ quality_flagship (meaningless, and unused, in the other groups).
+ * DuckDB: one scan, one aggregation with two grouping sets — (sk, tier) and (dk, bucket[, sweep bin])
+ * — materialized once; the parts are read from its ~(steps × tiers + days × buckets) rows. A day's
+ * confidences are counted per bucket ⌊conf · 2¹⁶⌋ with their least and greatest value, so the
+ * histogram is bounded (65,537 groups a day) whatever the confidences; a rank whose bucket holds one
+ * value (every confidence written with up to 4 decimals) is exact at once, the others are refined
+ * (refineSql.ts). The sweep is the shadow rows' groups by their sweep bin (a key only those rows get).
  */
 function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
-  const iff = iffOf(true);
   const shadow = !!(desc.columns.quality_cheap && desc.columns.quality_flagship);
-  const aggs = ['count(*) AS n', 'sum(nano) AS cost', 'sum(q) AS qs', 'count(q) AS qn', 'min(t) AS t0', 'max(t) AS t1', 'count_if(nano / 1000000000 <> cst) AS rnd'];
+  const aggs = ['count(*) AS n', 'sum(nano) AS cost', 'sum(q) AS qs', 'count(q) AS qn', 'min(t) AS t0', 'max(t) AS t1', 'count_if(nano / 1000000000 <> cst) AS rnd', 'min(conf) AS lo', 'max(conf) AS hi'];
   if (shadow) aggs.push('sum(qc) AS sqc', 'sum(qf) AS sqf');
-  const DAY_SET = 12; // GROUPING(sk, tr, dk, conf) of the set (dk, conf): sk and tr rolled up
+  const keys = ['sk', 'tr', 'dk', 'cb', ...(shadow ? ['sb'] : [])];
+  // GROUPING(keys) sets a bit per key rolled up, the first key highest
+  const gid = (set: string[]): number => keys.reduce((acc, k) => acc * 2 + (set.includes(k) ? 0 : 1), 0);
+  const daySet = keys.slice(2);
   const lines = [
     'WITH g AS MATERIALIZED (',
-    '  SELECT GROUPING(sk, tr, dk, conf) AS gid, sk, tr, dk, conf,',
+    `  SELECT GROUPING(${keys.join(', ')}) AS gid, ${keys.join(', ')},`,
     `         ${aggs.join(',\n         ')}`,
     '  FROM (',
     duckdbRows(desc, x).replace(/^ {2}/gm, ''),
     '  )',
-    '  GROUP BY GROUPING SETS ((sk, tr), (dk, conf))',
+    `  GROUP BY GROUPING SETS ((sk, tr), (${daySet.join(', ')}))`,
     ')',
     "SELECT 'step' AS part, CAST(sk AS BIGINT) >> 1 AS k, tr AS tier, CAST(n AS BIGINT) AS n, CAST(cost AS BIGINT) AS cost, CAST(qs AS DOUBLE) AS a, CAST(qn AS DOUBLE) AS b,",
     '       CAST(t0 AS DOUBLE) AS c, CAST(t1 AS DOUBLE) AS d, CAST(rnd AS DOUBLE) AS e',
-    'FROM g WHERE gid = 3 AND CAST(sk AS BIGINT) & 1 = 1',
+    `FROM g WHERE gid = ${gid(['sk', 'tr'])} AND CAST(sk AS BIGINT) & 1 = 1`,
     'UNION ALL',
     "SELECT 'bad' AS part, 0 AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost, NULL AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e",
-    'FROM g WHERE gid = 3 AND coalesce(CAST(sk AS BIGINT) & 1 = 0, true) HAVING count(*) > 0',
+    `FROM g WHERE gid = ${gid(['sk', 'tr'])} AND coalesce(CAST(sk AS BIGINT) & 1 = 0, true) HAVING count(*) > 0`,
     'UNION ALL',
-    "SELECT 'day' AS part, day AS k, '' AS tier, CAST(any_value(nd) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost,",
-    '       min(conf) FILTER (WHERE upto > (nd - 1) // 10) AS a,',
-    '       min(conf) FILTER (WHERE upto > least((nd - 1) // 10 + 1, nd - 1)) AS b,',
-    '       min(conf) FILTER (WHERE upto >= greatest(1, (nd + 9) // 10)) AS c,',
-    '       NULL AS d, NULL AS e',
-    'FROM (',
-    '  SELECT day, conf, sum(cnt) OVER (PARTITION BY day ORDER BY conf ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,',
-    '         sum(cnt) OVER (PARTITION BY day) AS nd',
-    `  FROM (SELECT CAST(dk AS BIGINT) >> 2 AS day, conf, sum(n) AS cnt FROM g WHERE gid = ${DAY_SET} AND CAST(dk AS BIGINT) & 2 = 2 GROUP BY 1, 2)`,
-    ')',
-    'GROUP BY day',
+    ...duckdbRankPart(gid(daySet)),
   ];
   if (shadow) {
     lines.push(
       'UNION ALL',
-      `SELECT 'sweep' AS part, CAST(${sweepBinSql('conf', iff)} AS BIGINT) AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(sum(cost) AS BIGINT) AS cost,`,
+      "SELECT 'sweep' AS part, CAST(sb AS BIGINT) AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(sum(cost) AS BIGINT) AS cost,",
       '       CAST(sum(sqc) AS DOUBLE) AS a, CAST(sum(sqf) AS DOUBLE) AS b, CAST(sum(qs) AS DOUBLE) AS c, CAST(sum(qn) AS DOUBLE) AS d, NULL AS e',
-      `FROM g WHERE gid = ${DAY_SET} AND CAST(dk AS BIGINT) & 3 = 3`,
+      `FROM g WHERE gid = ${gid(daySet)} AND CAST(dk AS BIGINT) & 3 = 3`,
       'GROUP BY 2',
     );
   }
   return lines.join('\n');
+}
+
+/** The p10's three ranks of a day of `nd` values, 0-based, by index i (type 7 low, type 7 high, nearest rank). */
+function rankSql(i: string, nd: string, iff: ReturnType<typeof iffOf>, intDiv: (a: string, b: number) => string): string {
+  const lo = intDiv(`${nd} - 1`, 10);
+  return iff(`${i} = 0`, lo, iff(`${i} = 1`, `least(${lo} + 1, ${nd} - 1)`, `greatest(1, ${intDiv(`${nd} + 9`, 10)}) - 1`));
+}
+
+/**
+ * DuckDB 'rank' rows: per day and each of the p10's three ranks, the bucket holding it (running counts
+ * over the day's buckets in order), its least and greatest value, and the rank within it.
+ */
+function duckdbRankPart(daySet: number): string[] {
+  const r = rankSql('i', 'nd', iffOf(true), (a, b) => `(${a}) // ${b}`);
+  return [
+    "SELECT 'rank' AS part, day AS k, '' AS tier, CAST(nd AS BIGINT) AS n, CAST(i AS BIGINT) AS cost,",
+    `       lo AS a, hi AS b, cb AS c, CAST(${r} - (upto - cnt) AS DOUBLE) AS d, CAST(cnt AS DOUBLE) AS e`,
+    'FROM (',
+    '  SELECT day, cb, cnt, lo, hi, sum(cnt) OVER (PARTITION BY day ORDER BY cb ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto,',
+    '         sum(cnt) OVER (PARTITION BY day) AS nd',
+    `  FROM (SELECT CAST(dk AS BIGINT) >> 2 AS day, cb, sum(n) AS cnt, min(lo) AS lo, max(hi) AS hi FROM g WHERE gid = ${daySet} AND CAST(dk AS BIGINT) & 2 = 2 GROUP BY 1, 2)`,
+    ') CROSS JOIN (SELECT unnest([0, 1, 2]) AS i)',
+    `WHERE upto - cnt <= ${r} AND ${r} < upto`,
+  ];
 }
 
 /**
@@ -435,42 +473,46 @@ function clickhouseStepPart(desc: RoutingSqlDescription, x: Dialect): string {
 }
 
 /**
- * ClickHouse pass 2, per (day, confidence, shadow flag) of the valid rows: each day's sorted histogram
- * gives its 'day' row (the values at the p10's ranks: the first running count above the rank, from
- * arrayCumSum; 18.16 has no window functions), and its shadow groups give 'sweep' rows per day and bin
- * (the bin decided with sweepBin's double comparisons), summed over the days by the outer GROUP BY.
- * One pass instead of a day pass and a sweep pass: each scanned and converted every row.
+ * ClickHouse pass 2, per (day, confidence bucket, sweep bin) of the valid rows (the bin -1 for rows
+ * outside the shadow sample): each day's buckets, sorted as an array (18.16 has no window functions),
+ * give three 'rank' rows — the bucket holding each of the p10's ranks (the first running count above
+ * the rank, from arrayCumSum), its least and greatest value, the rank within it — and its groups with
+ * a bin give 'sweep' rows per day and bin, summed over the days by the outer GROUP BY. One pass instead
+ * of a day pass and a sweep pass: each scanned and converted every row.
  */
 function clickhouseDayPart(desc: RoutingSqlDescription, x: Dialect): string {
-  const at = (rank: string): string => `toFloat64(tupleElement(h[arrayFirstIndex(u -> u > ${rank}, upto)], 1))`;
-  const v = 'tupleElement(p, 1)';
-  const bin = sweepBinSql(v, iffOf(false));
+  const el = (t: string, i: number): string => `tupleElement(${t}, ${i})`;
+  const r = rankSql('i', 'nd', iffOf(false), (a, b) => `intDiv(${a}, ${b})`);
+  const inBucket = `arrayFilter(p -> ${el('p', 1)} = c, h)`;
+  const rankTuple = `('rank', day, toInt64(i), toInt64(nd), toInt64(i), arrayReduce('min', arrayMap(p -> ${el('p', 3)}, ${inBucket})), arrayReduce('max', arrayMap(p -> ${el('p', 4)}, ${inBucket})), c, toFloat64(rk - arraySum(arrayMap(p -> if(${el('p', 1)} < c, ${el('p', 2)}, 0), h))), toFloat64(arraySum(arrayMap(p -> ${el('p', 2)}, ${inBucket}))))`;
+  const sweepTuple = `('sweep', toInt64(${el('p', 1)}), toInt64(0), ${el('p', 2)}, ${el('p', 3)}, ${el('p', 4)}, ${el('p', 5)}, ${el('p', 6)}, ${el('p', 7)}, toFloat64(0))`;
+  const bin = sweepBinSql('conf', iffOf(false));
   return [
-    `SELECT part, k, '' AS tier, toInt64(sum(tupleElement(r, 3))) AS n, toInt64(sum(tupleElement(r, 4))) AS cost,`,
-    `       sum(tupleElement(r, 5)) AS a, sum(tupleElement(r, 6)) AS b, sum(tupleElement(r, 7)) AS c, sum(tupleElement(r, 8)) AS d, toFloat64(0) AS e`,
+    `SELECT part, k, '' AS tier, toInt64(sum(${el('r', 4)})) AS n, toInt64(sum(${el('r', 5)})) AS cost,`,
+    `       sum(${el('r', 6)}) AS a, sum(${el('r', 7)}) AS b, sum(${el('r', 8)}) AS c, sum(${el('r', 9)}) AS d, sum(${el('r', 10)}) AS e`,
     `FROM (`,
-    `  SELECT arrayJoin(arrayConcat(`,
-    `           [('day', day, toInt64(nd), toInt64(0), ${at('intDiv(nd - 1, 10)')},`,
-    `             ${at('least(intDiv(nd - 1, 10) + 1, nd - 1)')},`,
-    `             ${at('greatest(1, intDiv(nd + 9, 10)) - 1')}, toFloat64(0))],`,
-    `           arrayMap(p -> ('sweep', toInt64(${bin}),`,
-    `                          tupleElement(p, 2), tupleElement(p, 3), tupleElement(p, 4), tupleElement(p, 5), tupleElement(p, 6), tupleElement(p, 7)), sw))) AS r,`,
-    `         tupleElement(r, 1) AS part, tupleElement(r, 2) AS k`,
+    `  SELECT arrayJoin(arrayConcat([${rankTuple}],`,
+    `           arraySlice(arrayMap(p -> ${sweepTuple}, sw), 1, if(i = 0, length(sw), 0)))) AS r,`,
+    `         ${el('r', 1)} AS part, ${el('r', 2)} AS k, ${el('r', 3)} AS j`,
     `  FROM (`,
-    `    SELECT day, sum(cnt) AS nd, arraySort(p -> tupleElement(p, 1), groupArray((v, cnt))) AS h,`,
-    `           arrayCumSum(arrayMap(p -> tupleElement(p, 2), h)) AS upto,`,
-    `           groupArrayIf((v, cnt, sn, sqc, sqf, sq, sqn), s = 1) AS sw`,
+    `    SELECT day, nd, h, sw, arrayJoin([0, 1, 2]) AS i, ${r} AS rk,`,
+    `           ${el('h[arrayFirstIndex(u -> u > rk, arrayCumSum(arrayMap(p -> ' + el('p', 2) + ', h)))]', 1)} AS c`,
     `    FROM (`,
-    `      SELECT ${x.floorDiv('t', DAY_MS)} AS day, conf AS v, sok AS s, toInt64(count(*)) AS cnt, toInt64(sum(nano)) AS sn,`,
-    `             toFloat64(sum(qc)) AS sqc, toFloat64(sum(qf)) AS sqf, toFloat64(sum(q)) AS sq, toFloat64(sum(qok)) AS sqn`,
-    `      FROM (\n${typedRows(desc, x, '        ')}\n      )`,
-    `      WHERE valid`,
-    `      GROUP BY day, v, s`,
+    `      SELECT day, sum(cnt) AS nd, arraySort(groupArray((cb, cnt, lo, hi))) AS h,`,
+    `             groupArrayIf((sb, cnt, sn, sqc, sqf, sq, sqn), sb >= 0) AS sw`,
+    `      FROM (`,
+    `        SELECT ${x.floorDiv('t', DAY_MS)} AS day, ${bucketSql('conf', BUCKET_BITS)} AS cb, if(sok, ${bin}, -1) AS sb,`,
+    `               toInt64(count(*)) AS cnt, toInt64(sum(nano)) AS sn, toFloat64(sum(qc)) AS sqc, toFloat64(sum(qf)) AS sqf,`,
+    `               toFloat64(sum(q)) AS sq, toFloat64(sum(qok)) AS sqn, min(conf) AS lo, max(conf) AS hi`,
+    `        FROM (\n${typedRows(desc, x, '          ')}\n        )`,
+    `        WHERE valid`,
+    `        GROUP BY day, cb, sb`,
+    `      )`,
+    `      GROUP BY day`,
     `    )`,
-    `    GROUP BY day`,
     `  )`,
     `)`,
-    `GROUP BY part, k`,
+    `GROUP BY part, k, j`,
   ].join('\n');
 }
 

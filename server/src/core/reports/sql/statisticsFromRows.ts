@@ -1,6 +1,8 @@
 // The rows of routingStatisticsSql (any engine, any order) → RoutingStatistics. Engines hand over
 // integers as numbers, bigints or decimal strings (ClickHouse's JSON sends 64-bit integers as text).
 import { RoutingStatisticsBuilder, type RoutingStatistics } from '../routingStatistics';
+import { DayRanks } from './dayRanks';
+import type { RefineTarget } from './refineSql';
 
 export interface SqlStatisticsRow {
   part: string;
@@ -27,6 +29,7 @@ export class SqlStatisticsCollector {
   private minT = Infinity;
   private maxT = -Infinity;
   private rounded = 0;
+  private readonly ranks = new DayRanks();
   badRows = 0;
   resultRows = 0;
 
@@ -45,8 +48,8 @@ export class SqlStatisticsCollector {
         this.maxT = Math.max(this.maxT, num(r.d));
         this.rounded += num(r.e);
         break;
-      case 'day':
-        this.b.addDay(num(r.k), { n, type7: [num(r.a), num(r.b)], nearestRank: num(r.c), exact: true });
+      case 'rank':
+        this.ranks.addRank(num(r.k), n, num(r.cost), num(r.a), num(r.b), num(r.c), num(r.d), num(r.e));
         break;
       case 'sweep':
         this.b.addSweepBin(num(r.k), n, num(r.a), num(r.b), num(r.c), num(r.d), num(r.cost));
@@ -59,7 +62,24 @@ export class SqlStatisticsCollector {
     }
   }
 
+  /** The refinement statement to run next (refineSql.ts), or undefined when every day's p10 ranks are exact. */
+  nextRefinement(): { level: number; targets: RefineTarget[] } | undefined {
+    return this.ranks.next();
+  }
+
+  /** The rows of the refinement statement at `level` (part 'refine'). */
+  refine(level: number, rows: readonly SqlStatisticsRow[]): void {
+    this.ranks.refine(
+      level,
+      rows.map((r) => {
+        if (r.part !== 'refine') throw new RangeError(`SqlStatisticsCollector: "${r.part}" row in a refinement`);
+        return { day: num(r.k), parent: num(r.c), child: num(r.d), n: num(r.n), lo: num(r.a), hi: num(r.b) };
+      }),
+    );
+  }
+
   finish(): RoutingStatistics {
+    for (const [day, d] of this.ranks.finish()) this.b.addDay(day, d);
     this.b.setTotals(this.rows, this.minT, this.maxT, this.rounded);
     return this.b.stats;
   }
