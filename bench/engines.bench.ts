@@ -12,7 +12,9 @@
 // other load disturbs least.
 // Sizes: EVALSPEC_BENCH_ROWS (default "1000000,10000000"; the issue's 10M and 100M:
 // EVALSPEC_BENCH_ROWS=10000000,100000000), EVALSPEC_BENCH_MID (5M comparison; 0 skips),
-// EVALSPEC_BENCH_ENGINES (default "duckdb,clickhouse").
+// EVALSPEC_BENCH_ENGINES (default "duckdb,clickhouse"), EVALSPEC_BENCH_DISTINCT (rows of a second log
+// whose every confidence differs, as raw model scores do — the day p10 then needs a refinement; default
+// 10,000,000; 0 skips).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { clickhouseAvailable, startClickHouse, type ClickHouseServer } from '../
 const dir = process.env.EVALSPEC_BENCH_DIR ?? join(tmpdir(), 'evalspec-bench-engines');
 const sizes = (process.env.EVALSPEC_BENCH_ROWS ?? '1000000,10000000').split(',').map(Number);
 const mid = Number(process.env.EVALSPEC_BENCH_MID ?? 5_000_000);
+const distinct = Number(process.env.EVALSPEC_BENCH_DISTINCT ?? 10_000_000);
 const repeat = Math.max(1, Number(process.env.EVALSPEC_BENCH_REPEAT ?? 2));
 const engines = (process.env.EVALSPEC_BENCH_ENGINES ?? 'duckdb,clickhouse').split(',');
 const DAYS = 35;
@@ -31,12 +34,12 @@ const T0 = Date.UTC(2026, 8, 1);
 const NEEDED = 'count(*), sum(confidence), max(time), max(tier), sum(cost), sum(quality), sum(quality_cheap), sum(quality_flagship)';
 const OPTIONS = { ledger: [{ id: 'router-drift', detection: ['5m', '4h', '24h'] }] };
 
-/** DuckDB SELECT producing n synthetic rows: a drifting tier mix, 3-decimal confidences, shadow sample. */
-function duckRows(n: number): string {
+/** DuckDB SELECT producing n synthetic rows: a drifting tier mix, 3-decimal confidences (or, `raw`, all different), shadow sample. */
+function duckRows(n: number, raw = false): string {
   const span = DAYS * 86_400_000;
   return `SELECT make_timestamp(CAST((${T0} + i * ${span / n}) * 1000 AS BIGINT)) AS time,
     CASE WHEN h < 0.70 - 0.1 * (i > ${Math.floor(n * 0.85)})::INT THEN 'cheap' WHEN h < 0.92 - 0.1 * (i > ${Math.floor(n * 0.85)})::INT THEN 'mid' ELSE 'flagship' END AS tier,
-    round(0.3 + 0.7 * hash(i * 7) / 18446744073709551615.0, 3) AS confidence,
+    ${raw ? '' : 'round('}0.3 + 0.7 * hash(i * 7) / 18446744073709551615.0${raw ? '' : ', 3)'} AS confidence,
     CASE WHEN h < 0.7 THEN 0.000192 WHEN h < 0.92 THEN 0.001024 ELSE 0.00768 END AS cost,
     CAST(hash(i * 11) % 10 < 8 AS INTEGER) AS quality,
     CASE WHEN hash(i * 13) % 20 = 0 THEN CAST(hash(i * 17) % 10 < 7 AS INTEGER) END AS quality_cheap,
@@ -131,61 +134,75 @@ function row(engine: string, n: number, r: ChildRun, q: Timing, count: Timing, s
 }
 
 async function duckdbRows(db: Duck, table: Row[]): Promise<void> {
-  for (const n of sizes) {
-    const out = join(dir, `routing-${n}`);
-    if (!existsSync(join(out, '.done'))) {
-      rmSync(out, { recursive: true, force: true });
-      const t = performance.now();
-      await db.run(`COPY (SELECT *, strftime(time, '%Y-%m-%d') AS date FROM (${duckRows(n)})) TO '${out}' (FORMAT parquet, PARTITION_BY (date))`);
-      await db.run(`COPY (SELECT 1) TO '${join(out, '.done')}' (FORMAT csv)`);
-      console.log(`generated ${n.toLocaleString('en-US')} rows as partitioned Parquet in ${((performance.now() - t) / 1000).toFixed(1)} s (${out})`);
-    }
-    const src = `read_parquet('${out}/date=*/*.parquet')`;
-    const sql = await statisticsSql({ engine: 'duckdb', path: 'date=*/*.parquet' }, out);
-    const q = await measure(() => db.runAndReadAll(sql), selfCpu);
-    const count = await measure(() => db.runAndReadAll(`SELECT count(*) FROM ${src}`), selfCpu);
-    const scan1 = await measure(() => db.runAndReadAll(`SELECT count(*), sum(confidence) FROM ${src}`), selfCpu);
-    const scan7 = await measure(() => db.runAndReadAll(`SELECT ${NEEDED} FROM ${src}`), selfCpu);
-    table.push(row('duckdb', n, child(['duckdb', out, 'date=*/*.parquet']), q, count, scan1, scan7));
-    console.log(table[table.length - 1]!.join(' | '));
-  }
+  for (const n of sizes) await duckdbRow(db, table, n, false);
+  if (distinct > 0) await duckdbRow(db, table, distinct, true);
 }
 
-async function fillClickHouse(ch: ClickHouseServer, n: number, loaded: number): Promise<void> {
+/** One DuckDB row of the table: n rows as partitioned Parquet (generated once, kept), 3-decimal or `raw` confidences. */
+async function duckdbRow(db: Duck, table: Row[], n: number, raw: boolean): Promise<void> {
+  const out = join(dir, `routing-${raw ? 'raw-' : ''}${n}`);
+  if (!existsSync(join(out, '.done'))) {
+    rmSync(out, { recursive: true, force: true });
+    const t = performance.now();
+    await db.run(`COPY (SELECT *, strftime(time, '%Y-%m-%d') AS date FROM (${duckRows(n, raw)})) TO '${out}' (FORMAT parquet, PARTITION_BY (date))`);
+    await db.run(`COPY (SELECT 1) TO '${join(out, '.done')}' (FORMAT csv)`);
+    console.log(`generated ${n.toLocaleString('en-US')} rows as partitioned Parquet in ${((performance.now() - t) / 1000).toFixed(1)} s (${out})`);
+  }
+  const src = `read_parquet('${out}/date=*/*.parquet')`;
+  const sql = await statisticsSql({ engine: 'duckdb', path: 'date=*/*.parquet' }, out);
+  const q = await measure(() => db.runAndReadAll(sql), selfCpu);
+  const count = await measure(() => db.runAndReadAll(`SELECT count(*) FROM ${src}`), selfCpu);
+  const scan1 = await measure(() => db.runAndReadAll(`SELECT count(*), sum(confidence) FROM ${src}`), selfCpu);
+  const scan7 = await measure(() => db.runAndReadAll(`SELECT ${NEEDED} FROM ${src}`), selfCpu);
+  table.push(row(raw ? 'duckdb, every confidence differs' : 'duckdb', n, child(['duckdb', out, 'date=*/*.parquet']), q, count, scan1, scan7));
+  console.log(table[table.length - 1]!.join(' | '));
+}
+
+async function fillClickHouse(ch: ClickHouseServer, n: number, loaded: number, tableName = 'routing', raw = false): Promise<void> {
   const span = DAYS * 86_400;
   const h = '(cityHash64(number) / 18446744073709551615.0)';
   const t = performance.now();
-  await ch.query(`INSERT INTO routing SELECT toDateTime(${T0 / 1000} + intDiv(number * ${span}, ${n})) AS time,
-    multiIf(${h} < 0.7, 'cheap', ${h} < 0.92, 'mid', 'flagship'), round(0.3 + 0.7 * (cityHash64(number * 7) / 18446744073709551615.0), 3),
+  await ch.query(`INSERT INTO ${tableName} SELECT toDateTime(${T0 / 1000} + intDiv(number * ${span}, ${n})) AS time,
+    multiIf(${h} < 0.7, 'cheap', ${h} < 0.92, 'mid', 'flagship'), ${raw ? '' : 'round('}0.3 + 0.7 * (cityHash64(number * 7) / 18446744073709551615.0)${raw ? '' : ', 3)'},
     multiIf(${h} < 0.7, 0.000192, ${h} < 0.92, 0.001024, 0.00768), toFloat64(cityHash64(number * 11) % 10 < 8),
     if(cityHash64(number * 13) % 20 = 0, toFloat64(cityHash64(number * 17) % 10 < 7), NULL),
     if(cityHash64(number * 13) % 20 = 0, toFloat64(cityHash64(number * 19) % 10 < 9), NULL)
     FROM numbers(${n - loaded})`);
   // Merge the parts now, so background merges do not run during the timings.
-  await ch.query('OPTIMIZE TABLE routing FINAL');
-  console.log(`clickhouse: table at ${n.toLocaleString('en-US')} rows (insert and merge ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  await ch.query(`OPTIMIZE TABLE ${tableName} FINAL`);
+  console.log(`clickhouse: ${tableName} at ${n.toLocaleString('en-US')} rows (insert and merge ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
 
 async function clickhouseRows(table: Row[]): Promise<void> {
   const ch = await startClickHouse();
   try {
-    await ch.query('CREATE TABLE routing (time DateTime, tier String, confidence Float64, cost Float64, quality Nullable(Float64), quality_cheap Nullable(Float64), quality_flagship Nullable(Float64)) ENGINE = MergeTree ORDER BY time');
+    const columns = '(time DateTime, tier String, confidence Float64, cost Float64, quality Nullable(Float64), quality_cheap Nullable(Float64), quality_flagship Nullable(Float64)) ENGINE = MergeTree ORDER BY time';
+    await ch.query(`CREATE TABLE routing ${columns}`);
     let loaded = 0;
     for (const n of sizes) {
       await fillClickHouse(ch, n, loaded);
       loaded = n;
-      const cpu = (): number => processCpu(ch.pid);
-      const sql = await statisticsSql({ engine: 'clickhouse', url: ch.url, table: 'routing' }, dir, ch.password);
-      const q = await measure(() => ch.query(sql), cpu);
-      const count = await measure(() => ch.query('SELECT count() FROM routing'), cpu);
-      const scan1 = await measure(() => ch.query('SELECT count(), sum(confidence) FROM routing'), cpu);
-      const scan7 = await measure(() => ch.query(`SELECT ${NEEDED.replace('count(*)', 'count()')} FROM routing`), cpu);
-      table.push(row('clickhouse', n, child(['clickhouse', ch.url, 'routing', ch.password]), q, count, scan1, scan7));
-      console.log(table[table.length - 1]!.join(' | '));
+      await clickhouseRow(ch, table, n, 'routing');
+    }
+    if (distinct > 0) {
+      await ch.query(`CREATE TABLE routing_raw ${columns}`);
+      await fillClickHouse(ch, distinct, 0, 'routing_raw', true);
+      await clickhouseRow(ch, table, distinct, 'routing_raw');
     }
   } finally {
     ch.stop();
   }
+}
+
+async function clickhouseRow(ch: ClickHouseServer, table: Row[], n: number, name: string): Promise<void> {
+  const cpu = (): number => processCpu(ch.pid);
+  const sql = await statisticsSql({ engine: 'clickhouse', url: ch.url, table: name }, dir, ch.password);
+  const q = await measure(() => ch.query(sql), cpu);
+  const count = await measure(() => ch.query(`SELECT count() FROM ${name}`), cpu);
+  const scan1 = await measure(() => ch.query(`SELECT count(), sum(confidence) FROM ${name}`), cpu);
+  const scan7 = await measure(() => ch.query(`SELECT ${NEEDED.replace('count(*)', 'count()')} FROM ${name}`), cpu);
+  table.push(row(name === 'routing' ? 'clickhouse' : 'clickhouse, every confidence differs', n, child(['clickhouse', ch.url, name, ch.password]), q, count, scan1, scan7));
+  console.log(table[table.length - 1]!.join(' | '));
 }
 
 async function midRows(db: Duck, table: Row[]): Promise<void> {
