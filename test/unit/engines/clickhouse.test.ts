@@ -100,6 +100,23 @@ describe('clickhouse engine', { skip }, () => {
     }
   });
 
+  it('a table without the shadow columns gives the built-in report (no sweep key)', async () => {
+    await ch.query('CREATE TABLE routing_bare ENGINE = MergeTree ORDER BY tuple() AS SELECT time, tier, confidence, cost, quality FROM routing');
+    const dir = mkdtempSync(join(tmpdir(), 'evalspec-ch-bare-'));
+    try {
+      const csv = readFileSync(join(examples, 'data', 'routing.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n');
+      writeFileSync(join(dir, 'bare.csv'), csv);
+      const b = await routingReportFromFile('bare.csv', { workspaceRoot: dir }, options);
+      assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
+      const r = await runEngine(src('routing_bare'), run());
+      assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+      assert.equal(r.rows, 60_485);
+      assertSameReport(r.report.value, b.report.value);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('text times: every form of the built-in grammar and its near misses give the built-in reader\'s epoch ms (or none), the same double', async () => {
     const list = TIME_TEXTS.map((t) => `'${t}'`).join(', ');
     const out = await ch.query(`SELECT i, ${textTimeSql('clickhouse', 's')} AS t FROM (SELECT arrayJoin(arrayEnumerate([${list}])) AS i, [${list}][i] AS s) ORDER BY i FORMAT TSV`);

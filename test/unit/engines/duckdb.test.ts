@@ -187,6 +187,17 @@ describe('duckdb engine', () => {
     assertSameReport(r.report.value, b.report.value);
   });
 
+  it('a log without the shadow columns gives the built-in report (no sweep key)', async () => {
+    const csv = readFileSync(join(examples, 'data', 'routing.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n');
+    writeFileSync(join(dir, 'bare.csv'), csv);
+    const b = await routingReportFromFile('bare.csv', { workspaceRoot: dir }, options);
+    assert.ok(b.ok && b.report.defined, b.ok ? '' : b.message);
+    const r = await runEngine({ engine: 'duckdb', path: 'bare.csv' }, run(dir));
+    assert.ok(r.ok && r.report.defined, r.ok ? '' : r.message);
+    assert.equal(r.rows, 60_485);
+    assertSameReport(r.report.value, b.report.value);
+  });
+
   it('a glob that matches nothing is a diagnostic on path', async () => {
     const r = await runEngine({ engine: 'duckdb', path: 'logs/none/*.parquet' }, run(dir));
     assert.ok(!r.ok);
