@@ -24,6 +24,7 @@ export async function showSql(job: DataJob, shown: string): Promise<number> {
     return 2;
   }
   const note = engine ? `-- ${r.engine}: ${r.label}` : `-- ${job.dataPath} is read by the built-in reader; the same statistics in DuckDB's dialect`;
-  process.stdout.write(`${note}\n-- rows: part, k, tier, n, cost, a, b, c, d, e (docs/reports-sql.md)\n${r.sql}`);
+  const refine = '-- a day whose p10 falls in a confidence bucket of several values is then refined by a short statement\n-- over that bucket\'s rows alone (docs/reports-sql.md, "Refinement")\n';
+  process.stdout.write(`${note}\n-- rows: part, k, tier, n, cost, a, b, c, d, e (docs/reports-sql.md)\n${r.sql}${refine}`);
   return 0;
 }

@@ -66,6 +66,18 @@ describe('evalspec report routing through the duckdb engine', { timeout: 120_000
     assert.match(r.stderr, new RegExp(`^evalspec: duckdb computed the statistics of ${ROWS.toLocaleString('en-US')} rows of data/routing.parquet \\(1 file\\) in [\\d.]+ s$`, 'm'));
     assert.ok(!r.stdout.includes('rows scanned'), 'progress stays off stdout (the JSON stays parseable)');
   });
+
+  it('--show-sql prints the statement the engine runs for the source, and says when a refinement follows; nothing runs', async () => {
+    const spec = specWith(ws, 'duck-sql.evalspec.yaml', 'engine: duckdb\npath: data/routing.parquet');
+    const r = await cli(['report', 'routing', spec, '--show-sql'], ws);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], '-- duckdb: data/routing.parquet');
+    assert.match(r.stdout, /GROUPING SETS \(\(sk, tr\), \(dk, cb, sb\)\)/);
+    assert.match(r.stdout, /read_parquet\(\['[^']*data\/routing\.parquet'\]/);
+    assert.match(r.stdout, /-- a day whose p10 falls in a confidence bucket of several values is then refined/);
+    assert.ok(!r.stderr.includes('rows scanned'), 'the statement is not run');
+  });
 });
 
 const skip = !clickhouseAvailable() && process.env.CI !== 'true' ? 'clickhouse-server is not installed (.ci/run installs it)' : false;
