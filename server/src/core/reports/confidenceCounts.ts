@@ -6,7 +6,8 @@
 // shortest decimal text, the text the monitoring module reads, is k/10,000 exactly. Values off the grid
 // (more decimals) are counted per distinct double in a Map. Fallback, documented in the report: once a
 // day holds more than MAX_OFF_GRID_VALUES distinct off-grid values, further off-grid values are rounded
-// to the nearest 0.0001 and that day's percentile is marked `exact: false` with a bound of ±0.00005.
+// to the nearest 0.0001 and that day's percentile is marked `exact: false` with a bound of ±0.00005 —
+// until a second pass over the same rows gives the exact value (dayConfidenceWindows.ts).
 //
 // The percentile itself comes from the monitoring module (percentileType7Sorted / nearestRank), so the
 // report and the hover use one definition. A type-7 percentile only depends on the two order statistics

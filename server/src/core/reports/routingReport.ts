@@ -8,6 +8,7 @@
 import type { RowBatch } from '../data/index';
 import type { Defined } from '../types';
 import { ConfidenceCounts } from './confidenceCounts';
+import { DayConfidenceWindows } from './dayConfidenceWindows';
 import { NANO } from './money';
 import { ROUTING_DEFAULTS, routingReportFromStatistics } from './routingFromStatistics';
 import { DAY_MS, MAX_TIER_CODES, newStep, type DayOrderStatistics, type RoutingStatistics } from './routingStatistics';
@@ -34,6 +35,8 @@ export class RoutingAccumulator {
   private costsRounded = 0;
   private minT = Infinity;
   private maxT = -Infinity;
+  /** Days made exact by a second pass (dayConfidenceWindows.ts), over their rounded counts. */
+  private readonly exactDays = new Map<number, DayOrderStatistics>();
   rows = 0;
 
   constructor(private readonly options: RoutingReportOptions = {}) {
@@ -110,11 +113,29 @@ export class RoutingAccumulator {
     }
   }
 
+  /**
+   * The second pass a log needs when some day's confidence counts overflowed and rounded its p10: feed
+   * it the same rows, then `refine` with it. Undefined when every day's p10 is exact already.
+   */
+  secondPass(): DayConfidenceWindows | undefined {
+    const rounded = new Map<number, DayOrderStatistics>();
+    for (const [day, counts] of this.days) {
+      const s = counts.p10OrderStatistics();
+      if (s && !s.exact && !this.exactDays.has(day)) rounded.set(day, s);
+    }
+    return rounded.size > 0 ? new DayConfidenceWindows(rounded, this.tierNames) : undefined;
+  }
+
+  /** The exact p10 order statistics the second pass found (days it could not resolve stay rounded, marked inexact). */
+  refine(pass: DayConfidenceWindows): void {
+    for (const [day, s] of pass.exactDays()) this.exactDays.set(day, s);
+  }
+
   /** The sufficient statistics of what was added (shares this accumulator's arrays). */
   statistics(): RoutingStatistics {
     const days = new Map<number, DayOrderStatistics>();
     for (const [day, counts] of this.days) {
-      const s = counts.p10OrderStatistics();
+      const s = this.exactDays.get(day) ?? counts.p10OrderStatistics();
       if (s) days.set(day, s);
     }
     return {
@@ -139,7 +160,13 @@ export class RoutingAccumulator {
 
 /** The routing report over batches already in memory (tests, small logs). */
 export function routingReport(batches: Iterable<RowBatch>, options: RoutingReportOptions = {}): Defined<RoutingReport> {
+  const list = [...batches];
   const acc = new RoutingAccumulator(options);
-  for (const b of batches) acc.add(b);
+  for (const b of list) acc.add(b);
+  const pass = acc.secondPass();
+  if (pass) {
+    for (const b of list) pass.add(b);
+    acc.refine(pass);
+  }
   return acc.finish();
 }
