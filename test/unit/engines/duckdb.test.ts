@@ -148,6 +148,33 @@ describe('duckdb engine', () => {
     });
   }
 
+  // ISO texts in one layout are read by DuckDB's CSV reader as TIMESTAMP (its own parser, which drops
+  // digits past the sixth): the typed path must give the built-in reader's text values. Its JSON
+  // reader keeps them as text: the text path.
+  for (const ext of ['csv', 'jsonl'] as const) {
+    it(`ISO times with 4 to 9 fraction digits in a .${ext} file (DuckDB: TIMESTAMP from CSV, text from JSON) give the built-in reader's times and report`, async () => {
+      const start = Date.UTC(1969, 11, 31, 22);
+      const lines: string[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const ms = start + i * 61_000 + ((i * 7919) % 1000) - (i % 7 === 0 ? 1 : 0);
+        const t = `${new Date(ms).toISOString().slice(0, -1)}${['9', '000999', '999999', '5', '123456789'][i % 5]}Z`;
+        const cells = [t, ['cheap', 'mid', 'flagship'][i % 3]!, String(((i * 7919) % 1000) / 999), String(0.0001 * (i % 7))];
+        lines.push(ext === 'csv' ? cells.join(',') : JSON.stringify({ time: cells[0], tier: cells[1], confidence: Number(cells[2]), cost: Number(cells[3]) }));
+      }
+      // 100 ns before the day boundary of 1970-01-01: whole microseconds keep it on 1969-12-31
+      const last = ext === 'csv' ? '1969-12-31T23:59:59.9999999Z,mid,0.5,0.1' : JSON.stringify({ time: '1969-12-31T23:59:59.9999999Z', tier: 'mid', confidence: 0.5, cost: 0.1 });
+      writeFileSync(join(dir, `iso.${ext}`), `${ext === 'csv' ? 'time,tier,confidence,cost\n' : ''}${[...lines, last].join('\n')}\n`);
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      const db = await (await DuckDBInstance.create(':memory:')).connect();
+      const d = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_${ext === 'csv' ? 'csv' : 'json'}('${join(dir, `iso.${ext}`)}')`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
+      db.closeSync();
+      // DuckDB's CSV reader takes the column as TIMESTAMP (its own parser: the typed path); its JSON reader as text
+      assert.match(d.find((c) => c.column_name === 'time')!.column_type, ext === 'csv' ? /^TIMESTAMP/ : /^VARCHAR$/);
+      const [first, last2] = await sameAsBuiltin(`iso.${ext}`, 0);
+      assert.ok(first % 1 !== 0 && last2 % 1 !== 0, `sub-ms times: ${first}, ${last2}`);
+    });
+  }
+
   it('typed edge rows (Parquet doubles with inf, -inf and NaN in every number column) give the built-in report', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await (await DuckDBInstance.create(':memory:')).connect();
