@@ -70,8 +70,11 @@ export interface Dialect {
   /**
    * The time column: `raw` expressions (`… AS name`) computed from the source row, and `t`, the epoch-ms
    * double from them by the time rule (NULL when the time is not one); ClickHouse needs no raw part.
+   * `micros`: the raw column of exact integer microseconds when the time is only that (typed), so the
+   * first and last time are aggregated over integers and converted once (DuckDB measured ~9 % cheaper
+   * per row than min/max over doubles; the rule is monotone, so the converted min is the min).
    */
-  time(c: SqlColumn): { raw: string[]; t: string };
+  time(c: SqlColumn): { raw: string[]; t: string; micros?: string };
   number(c: SqlColumn): string;
   text(c: SqlColumn): string;
   finite(x: string): string;
@@ -87,8 +90,8 @@ export function dialectOf(d: SqlDialect): Dialect {
       time: (c) => {
         // typed: whole microseconds (nanoseconds floored to them), then the rule; Unix seconds: × 1000
         if (c.type === 'number') return { raw: [`TRY_CAST(${q(c)} AS DOUBLE) * 1000 AS tn`], t: `CASE WHEN abs(tn) <= ${MAX_TIME_MS} THEN tn END` };
-        if (c.type === 'timestamp') return { raw: [`epoch_us(CAST(${q(c)} AS TIMESTAMP)) AS tu`], t: microsToMsSql('duckdb', 'tu') };
-        if (c.type === 'timestamp_ns') return { raw: [`(epoch_ns(${q(c)}) // 1000 - CAST(epoch_ns(${q(c)}) % 1000 < 0 AS BIGINT)) AS tu`], t: microsToMsSql('duckdb', 'tu') };
+        if (c.type === 'timestamp') return { raw: [`epoch_us(CAST(${q(c)} AS TIMESTAMP)) AS tu`], t: microsToMsSql('duckdb', 'tu'), micros: 'tu' };
+        if (c.type === 'timestamp_ns') return { raw: [`(epoch_ns(${q(c)}) // 1000 - CAST(epoch_ns(${q(c)}) % 1000 < 0 AS BIGINT)) AS tu`], t: microsToMsSql('duckdb', 'tu'), micros: 'tu' };
         const p = textTimeParts('duckdb', `CAST(${q(c)} AS VARCHAR)`);
         return { raw: [`${p.micros} AS tu`, `${p.secondsMs} AS tn`], t: `coalesce(${microsToMsSql('duckdb', 'tu')}, tn)` };
       },
@@ -110,7 +113,7 @@ export function dialectOf(d: SqlDialect): Dialect {
           ? `if(abs((toFloat64(${q(c)}) * 1000 AS __tn)) <= ${MAX_TIME_MS}, __tn, NULL)`
           : c.type === 'text'
             ? textTimeSql('clickhouse', `toString(${q(c)})`)
-            : `toFloat64(toInt64(toUnixTimestamp(${q(c)})) * 1000)`,
+            : `toInt64(toUnixTimestamp(${q(c)})) * 1000`,
     }),
     // text: the built-in reader's NUMBER_TEXT, then spaces, tabs and a leading + dropped (18.16's
     // toFloat64OrNull refuses them, and accepts "inf", "nan" and hex that the built-in reader does not)
@@ -140,7 +143,8 @@ const MAX_TIME_US = '8640000000000000000';
  * (the sum's spacing is ≥ 2⁻⁹ ms). NULL outside the range a date can hold (±8.64·10¹⁵ ms).
  */
 export function microsToMsSql(dialect: SqlDialect, u: string): string {
-  if (dialect === 'duckdb') return `CASE WHEN abs(${u}) < 9007199254740992 THEN ${u} / 1000 WHEN abs(${u}) <= ${MAX_TIME_US} THEN ${u} // 1000 + (${u} % 1000) / 1000 END`;
+  // DuckDB: one BETWEEN (measured a little cheaper than abs and <: one operation per row, not two)
+  if (dialect === 'duckdb') return `CASE WHEN ${u} BETWEEN -9007199254740991 AND 9007199254740991 THEN ${u} / 1000 WHEN abs(${u}) <= ${MAX_TIME_US} THEN ${u} // 1000 + (${u} % 1000) / 1000 END`;
   return `multiIf(abs(${u}) < 9007199254740992, ${u} / 1000, abs(${u}) <= ${MAX_TIME_US}, intDiv(${u}, 1000) + (${u} % 1000) / 1000, NULL)`;
 }
 
@@ -305,12 +309,12 @@ export function duckdbRows(desc: RoutingSqlDescription, x: Dialect, confFilter?:
   const c = desc.columns;
   const stepMs = desc.stepMinutes * STEP_MS_PER_MINUTE;
   const shadow = !!(c.quality_cheap && c.quality_flagship);
-  const { raw, values, checks } = duckdbNumbers(desc, x, shadow);
+  const { raw, values, checks, micros } = duckdbNumbers(desc, x, shadow);
   const flags = [`CAST(${checks.join(' AND ')} AS BIGINT) AS valid`, `${shadow ? 'CAST(qc IS NOT NULL AND qf IS NOT NULL AS BIGINT)' : '0'} AS sok`];
   // the sweep bin only for the shadow rows (CASE evaluates its branch on those rows alone)
   const sb = shadow ? [`             CASE WHEN sok = 1 THEN ${sweepBinSql('conf', iffOf(true))} END AS sb,`] : [];
   return [
-    `      SELECT t, tr, conf, cst, q${shadow ? ', qc, qf' : ''},`,
+    `      SELECT t, ${micros ? `${micros}, ` : ''}tr, conf, cst, q${shadow ? ', qc, qf' : ''},`,
     `             floor(t / ${stepMs}) * 2 + valid AS sk,`,
     `             floor(t / ${DAY_MS}) * 4 + valid * 2 + sok AS dk,`,
     `             ${bucketSql('conf', BUCKET_BITS)} AS cb,`,
@@ -350,13 +354,13 @@ export function bucketSql(v: string, bits: number): string {
  * whose value is the built-in reader's (NUMBER_TEXT: "1_000", "nan" or "inf" are not numbers there,
  * though DuckDB casts them; "1e400" is one, and infinite).
  */
-function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean): { raw: string[]; values: string[]; checks: string[] } {
+function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean): { raw: string[]; values: string[]; checks: string[]; micros: string | undefined } {
   const c = desc.columns;
   const nums: [string, SqlColumn | undefined, boolean][] = [['conf', c.confidence, true], ['cst', c.cost, true], ['q', c.quality, false]];
   if (shadow) nums.push(['qc', c.quality_cheap, false], ['qf', c.quality_flagship, false]);
   const time = x.time(c.time);
   const raw = [...time.raw, `${x.text(c.tier)} AS tr`];
-  const values = [`${time.t} AS t`, 'tr'];
+  const values = [`${time.t} AS t`, ...(time.micros ? [time.micros] : []), 'tr'];
   const checks = ["tr <> ''", 'conf BETWEEN 0 AND 1', `cst BETWEEN 0 AND ${MAX_DOUBLE}`];
   const typedOptional: string[] = [];
   for (const [k, col, required] of nums) {
@@ -377,7 +381,7 @@ function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean)
     }
   }
   if (typedOptional.length > 0) checks.push(`coalesce(${typedOptional.length === 1 ? typedOptional[0] : `greatest(${typedOptional.join(', ')})`} <= ${MAX_DOUBLE}, true)`);
-  return { raw, values, checks };
+  return { raw, values, checks, micros: time.micros };
 }
 
 /**
@@ -390,7 +394,9 @@ function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean)
  */
 function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
   const shadow = !!(desc.columns.quality_cheap && desc.columns.quality_flagship);
-  const aggs = ['count(*) AS n', 'sum(nano) AS cost', 'sum(q) AS qs', 'count(q) AS qn', 'min(t) AS t0', 'max(t) AS t1', 'count_if(nano / 1000000000 <> cst) AS rnd', 'min(conf) AS lo', 'max(conf) AS hi'];
+  const micros = x.time(desc.columns.time).micros;
+  const [t0, t1] = micros ? [microsToMsSql('duckdb', 't0'), microsToMsSql('duckdb', 't1')] : ['CAST(t0 AS DOUBLE)', 'CAST(t1 AS DOUBLE)'];
+  const aggs = ['count(*) AS n', 'sum(nano) AS cost', 'sum(q) AS qs', 'count(q) AS qn', `min(${micros ?? 't'}) AS t0`, `max(${micros ?? 't'}) AS t1`, 'count_if(nano / 1000000000 <> cst) AS rnd', 'min(conf) AS lo', 'max(conf) AS hi'];
   if (shadow) aggs.push('sum(qc) AS sqc', 'sum(qf) AS sqf');
   const keys = ['sk', 'tr', 'dk', 'cb', ...(shadow ? ['sb'] : [])];
   // GROUPING(keys) sets a bit per key rolled up, the first key highest
@@ -406,7 +412,7 @@ function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
     `  GROUP BY GROUPING SETS ((sk, tr), (${daySet.join(', ')}))`,
     ')',
     "SELECT 'step' AS part, CAST(sk AS BIGINT) >> 1 AS k, tr AS tier, CAST(n AS BIGINT) AS n, CAST(cost AS BIGINT) AS cost, CAST(qs AS DOUBLE) AS a, CAST(qn AS DOUBLE) AS b,",
-    '       CAST(t0 AS DOUBLE) AS c, CAST(t1 AS DOUBLE) AS d, CAST(rnd AS DOUBLE) AS e',
+    `       ${t0} AS c, ${t1} AS d, CAST(rnd AS DOUBLE) AS e`,
     `FROM g WHERE gid = ${gid(['sk', 'tr'])} AND CAST(sk AS BIGINT) & 1 = 1`,
     'UNION ALL',
     "SELECT 'bad' AS part, 0 AS k, '' AS tier, CAST(sum(n) AS BIGINT) AS n, CAST(0 AS BIGINT) AS cost, NULL AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e",
