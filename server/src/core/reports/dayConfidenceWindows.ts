@@ -1,17 +1,14 @@
-// The exact p10 of a day whose confidence counts overflowed (ConfidenceCounts keeps at most
-// MAX_OFF_GRID_VALUES distinct values off the 0.0001 grid a day, then rounds the rest to the grid).
-// Rounding moved each value by at most half a grid step, and an order statistic moves no further than
-// the values do, so each exact order statistic lies within ROUNDED_WINDOW of the rounded one. A second
-// pass over the same rows counts, for each such day, the values below the window and every distinct
-// value inside it; the exact order statistics are then ranks into the window's sorted values. The
-// window of a day holds the values of a 0.0002-wide range around its p10: a few hundred of a million
-// raw scores. It keeps at most MAX_WINDOW_VALUES distinct values; past that (or when the second pass
-// does not see the rows of the first: the file changed) the day keeps its rounded p10, marked inexact.
+// The exact p10 of a day whose confidence counts could not give it: past MAX_OFF_GRID_VALUES distinct
+// off-grid confidences a day, ConfidenceCounts counts them per bucket, and a rank that falls inside a
+// bucket of several values is known only to lie in that bucket's range (ConfidenceCounts.p10Window).
+// A second pass over the same rows counts, for each such day, the values below the range and every
+// distinct value inside it; the exact order statistics are then ranks into the range's sorted values.
+// A range is narrower than 2⁻¹² (≈ 0.00024): a few hundred of a million raw scores. It keeps at most
+// MAX_WINDOW_VALUES distinct values; past that (or when the second pass does not see the rows of the
+// first: the file changed) the day keeps the bucket's least value as its p10, marked inexact.
 import type { RowBatch } from '../data/index';
 import { p10Ranks, DAY_MS, MAX_TIER_CODES, type DayOrderStatistics } from './routingStatistics';
 
-/** Half a grid step (0.00005) plus a margin for the doubles of the rounding. */
-export const ROUNDED_WINDOW = 0.0001;
 export const MAX_WINDOW_VALUES = 2_000_000;
 
 class Window {
@@ -65,13 +62,9 @@ export class DayConfidenceWindows {
   private readonly kept: ReadonlySet<string>;
   private codeKept: boolean[] = [];
 
-  /** `days`: day → its rounded order statistics; `tierNames`: the first pass's tier names (rows of names past MAX_TIER_CODES were left out there). */
-  constructor(days: ReadonlyMap<number, DayOrderStatistics>, tierNames: readonly string[]) {
-    for (const [day, d] of days) {
-      const lo = Math.min(d.type7[0], d.nearestRank) - ROUNDED_WINDOW;
-      const hi = Math.max(d.type7[1], d.nearestRank) + ROUNDED_WINDOW;
-      this.windows.set(day, new Window(lo, hi, d.n));
-    }
+  /** `days`: day → its values and the range holding its p10's order statistics; `tierNames`: the first pass's tier names (rows of names past MAX_TIER_CODES were left out there). */
+  constructor(days: ReadonlyMap<number, { n: number; lo: number; hi: number }>, tierNames: readonly string[]) {
+    for (const [day, d] of days) this.windows.set(day, new Window(d.lo, d.hi, d.n));
     this.kept = new Set(tierNames.slice(0, MAX_TIER_CODES));
   }
 

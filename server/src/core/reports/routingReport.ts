@@ -114,16 +114,17 @@ export class RoutingAccumulator {
   }
 
   /**
-   * The second pass a log needs when some day's confidence counts overflowed and rounded its p10: feed
-   * it the same rows, then `refine` with it. Undefined when every day's p10 is exact already.
+   * The second pass a log needs when some day's p10 fell inside a bucket of several confidences
+   * (confidenceCounts.ts): feed it the same rows, then `refine` with it. Undefined when every day's p10
+   * is exact already.
    */
   secondPass(): DayConfidenceWindows | undefined {
-    const rounded = new Map<number, DayOrderStatistics>();
+    const open = new Map<number, { n: number; lo: number; hi: number }>();
     for (const [day, counts] of this.days) {
-      const s = counts.p10OrderStatistics();
-      if (s && !s.exact && !this.exactDays.has(day)) rounded.set(day, s);
+      const w = this.exactDays.has(day) ? undefined : counts.p10Window();
+      if (w) open.set(day, { n: counts.n, ...w });
     }
-    return rounded.size > 0 ? new DayConfidenceWindows(rounded, this.tierNames) : undefined;
+    return open.size > 0 ? new DayConfidenceWindows(open, this.tierNames) : undefined;
   }
 
   /** The exact p10 order statistics the second pass found (days it could not resolve stay rounded, marked inexact). */

@@ -24,7 +24,7 @@ export interface DayOrderStatistics {
   type7: [number, number];
   /** Nearest rank: the value at 1-based rank max(1, ⌈n/10⌉). */
   nearestRank: number;
-  /** False when the built-in reader's bounded counts rounded some values that day (±0.00005). */
+  /** False when the built-in reader's bounded counts left a rank inside a bucket of several values (error < 0.00025) and no second read resolved it. */
   exact: boolean;
 }
 
