@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeSpec, resolveSettings } from '../../../server/src/core';
+import { percentHint } from '../../../server/src/core/schema/validate';
 import { repoRoot } from '../../support/reference';
 
 const examples = join(repoRoot, 'examples');
@@ -40,6 +41,17 @@ describe('schema validation', () => {
     assert.equal(d.range.start.line, 3);
     assert.equal(a.parsed.text.split('\n')[3]!.slice(d.range.start.character, d.range.end.character), '80');
     assert.match(d.message, /0\.8/);
+  });
+
+  it('a percentage where a rate belongs: the fraction by its digits, never a double\'s slip or Infinity', () => {
+    const a = analyzeSpec(base.replace('expected_pass_rate: 0.8', 'expected_pass_rate: 33.3%'));
+    const d = a.diagnostics.find((x) => x.code === 'wrong-type');
+    assert.ok(d, JSON.stringify(a.diagnostics.map((x) => x.code)));
+    assert.match(d.message, / Write rates as fractions: 0\.333 rather than 33\.3%\.$/);
+    const cases: [string, string][] = [['7%', '0.07'], ['100%', '1'], ['0.5%', '0.005'], ['250 %', '2.5'], ['12.50%', '0.125'], ['0%', '0'], ['007.0%', '0.07']];
+    for (const [text, fraction] of cases) assert.equal(percentHint(text), ` Write rates as fractions: ${fraction} rather than ${text}.`);
+    const huge = percentHint(`${'9'.repeat(400)}%`);
+    assert.ok(!/Infinity|NaN|e\+/.test(huge) && huge.length < 120, huge);
   });
 
   it('a branch that was only tried does not leave its marks (refresh: 90d stays in the model)', () => {

@@ -60,6 +60,21 @@ function describeNode(n: SpecNode): string {
 }
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}…` : s);
+
+/**
+ * The hint for a percentage where a fraction belongs ("33.3%" → 0.333): the point moved two places in
+ * the digits, not a division in doubles (33.3 / 100 prints 0.33299999999999996, and 400 nines print
+ * Infinity); both numbers clipped like every value a message quotes.
+ */
+export function percentHint(text: string): string {
+  const t = text.trim();
+  const [int = '', frac = ''] = t.slice(0, -1).trim().split('.');
+  const digits = int.padStart(3, '0') + frac;
+  const point = digits.length - frac.length - 2;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  return ` Write rates as fractions: ${clip(fraction ? `${whole}.${fraction}` : whole)} rather than ${clip(t)}.`;
+}
 const isNumericText = (s: string) => /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s.trim());
 
 function matchesType(n: SpecNode, t: SchemaType): boolean {
@@ -129,7 +144,7 @@ export function validateAgainstSchema(root: SpecNode, rootSchema: JsonSchema, li
       } else if (node.kind === 'scalar' && typeof node.value === 'number' && types.includes('integer') && Number.isFinite(node.value)) {
         hint = ' Counts are whole numbers.';
       } else if (node.kind === 'scalar' && typeof node.value === 'string' && /^\d+(\.\d+)?\s*%$/.test(node.value.trim()) && types.includes('number')) {
-        hint = ` Write rates as fractions: ${Number.parseFloat(node.value) / 100} rather than ${node.value.trim()}.`;
+        hint = percentHint(node.value);
       }
       markInvalid(node);
       const code = node.kind === 'scalar' && node.value === null && node.raw === '' ? 'missing-value' : 'wrong-type';
