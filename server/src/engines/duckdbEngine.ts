@@ -124,9 +124,13 @@ export async function withDuckDB<T>(pattern: string, run: EngineRun, body: (s: D
   const check = (): void => {
     if (timedOut || run.signal?.aborted) throw new Error('interrupted');
   };
+  // rows scanned only grow: a later statement of the run (a p10 refinement) starts its count again
+  let scanned = 0;
   const poll = run.onProgress ? setInterval(() => {
     const p = conn.progress;
-    if (p && p.rows_processed !== undefined) run.onProgress!(Number(p.rows_processed), p.percentage >= 0 ? p.percentage / 100 : Number.NaN);
+    if (!p || p.rows_processed === undefined || Number(p.rows_processed) < scanned) return;
+    scanned = Number(p.rows_processed);
+    run.onProgress!(scanned, p.percentage >= 0 ? p.percentage / 100 : Number.NaN);
   }, 250) : undefined;
   try {
     check();

@@ -35,7 +35,7 @@ export class RoutingAccumulator {
   private costsRounded = 0;
   private minT = Infinity;
   private maxT = -Infinity;
-  /** Days made exact by a second pass (dayConfidenceWindows.ts), over their rounded counts. */
+  /** Days made exact by a second pass (dayConfidenceWindows.ts), over their bucketed counts. */
   private readonly exactDays = new Map<number, DayOrderStatistics>();
   rows = 0;
 
@@ -127,7 +127,7 @@ export class RoutingAccumulator {
     return open.size > 0 ? new DayConfidenceWindows(open, this.tierNames) : undefined;
   }
 
-  /** The exact p10 order statistics the second pass found (days it could not resolve stay rounded, marked inexact). */
+  /** The exact p10 order statistics the second pass found (a day it could not resolve keeps its bucket's least value, marked inexact). */
   refine(pass: DayConfidenceWindows): void {
     for (const [day, s] of pass.exactDays()) this.exactDays.set(day, s);
   }
