@@ -1,12 +1,12 @@
 // Refining a p10 rank whose confidence bucket holds more than one value. The statistics statement
-// (routingSql.ts) counts each day's confidences per bucket ⌊conf · 2¹⁶⌋ with the bucket's least and
-// greatest value: bounded (65,537 groups a day) whatever the log, and exact at once when the rank's
+// (routingSql.ts) counts each day's confidences per bucket ⌊conf · 2¹⁰⌋ with the bucket's least and
+// greatest value: bounded (1,025 groups a day) whatever the log, and exact at once when the rank's
 // bucket holds one value. Otherwise this statement reads the same rows again, keeps only those in the
 // wanted (day, bucket) pairs — the bucket test, cheap, comes first, so the rest of the row is converted
-// for those few rows alone — and counts them per finer bucket: 16 more bits a level (⌊conf · 2³²⌋,
-// ⌊conf · 2⁴⁸⌋), then the values themselves. Each level holds at most 65,536 groups per wanted pair;
-// three levels at most, one in practice (a 2⁻¹⁶-wide bucket of raw model scores holds a few values
-// per 2⁻³² sub-bucket).
+// for those few rows alone — and counts them per finer bucket: 21 more bits a level (⌊conf · 2³¹⌋,
+// ⌊conf · 2⁵²⌋), then the values themselves. Each level holds at most 2²¹ groups per wanted pair;
+// three levels at most, one in practice (a 2⁻¹⁰-wide bucket of raw model scores holds a few values
+// per 2⁻³¹ sub-bucket).
 //
 // Result columns are the statement's (RESULT_COLUMNS): part 'refine', k = day, n = rows, a / b = least /
 // greatest value, c = the wanted bucket, d = the finer bucket (the value itself at the last level).
@@ -18,7 +18,7 @@ export const VALUE_LEVEL = 64;
 
 export interface RefineTarget {
   day: number;
-  /** ⌊conf · 2^level⌋ of the wanted bucket (an integer below 2⁴⁸). */
+  /** ⌊conf · 2^level⌋ of the wanted bucket (an integer of at most 2⁵²). */
   bucket: number;
 }
 
@@ -32,7 +32,7 @@ function literal(v: number): string {
   return String(v);
 }
 
-/** The refinement statement of `targets` (buckets at `level` bits: 16, 32 or 48). */
+/** The refinement statement of `targets` (buckets at `level` bits: 10, 31 or 52). */
 export function routingRefineSql(desc: RoutingSqlDescription, level: number, targets: readonly RefineTarget[]): string {
   if (targets.length === 0) throw new RangeError('refineSql: no target');
   const x = dialectOf(desc.dialect);

@@ -349,7 +349,7 @@ export function duckdbRows(desc: RoutingSqlDescription, x: Dialect, confFilter?:
  */
 export const BUCKET_BITS = 10;
 
-/** ⌊v · 2^bits⌋ in doubles: exact (scaling by a power of two), monotone in v, an integer below 2⁵³ for bits ≤ 48. */
+/** ⌊v · 2^bits⌋ in doubles: exact (scaling by a power of two), monotone in v, an integer below 2⁵³ for v ≤ 1 and bits ≤ 52. */
 export function bucketSql(v: string, bits: number): string {
   return `floor(${v} * ${2 ** bits})`;
 }
@@ -394,9 +394,9 @@ function duckdbNumbers(desc: RoutingSqlDescription, x: Dialect, shadow: boolean)
 /**
  * DuckDB: one scan, one aggregation with two grouping sets — (sk, tier) and (dk, bucket[, sweep bin])
  * — materialized once; the parts are read from its ~(steps × tiers + days × buckets) rows. A day's
- * confidences are counted per bucket ⌊conf · 2¹⁶⌋ with their least and greatest value, so the
- * histogram is bounded (65,537 groups a day) whatever the confidences; a rank whose bucket holds one
- * value (every confidence written with up to 4 decimals) is exact at once, the others are refined
+ * confidences are counted per bucket ⌊conf · 2¹⁰⌋ with their least and greatest value, so the
+ * histogram is bounded (1,025 groups a day) whatever the confidences; a rank whose bucket holds one
+ * value (every confidence written with up to 3 decimals) is exact at once, the others are refined
  * (refineSql.ts). The sweep is the shadow rows' groups by their sweep bin (a key only those rows get).
  */
 function duckdbStatement(desc: RoutingSqlDescription, x: Dialect): string {
